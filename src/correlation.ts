@@ -1,0 +1,55 @@
+/**
+ * Correlation ids: the value that ties a client's error response to the service's log line and
+ * follows a request across services. Incoming values are used only when they are safe to echo
+ * into a header, a JSON body and a log line; anything else is replaced, never reflected.
+ */
+import { randomUUID } from 'node:crypto'
+
+/** Default header that carries the correlation id, in and out. */
+export const DEFAULT_CORRELATION_HEADER = 'x-correlation-id'
+
+/** 1..128 characters from a set that is safe in headers, JSON, URLs and log lines. */
+const SAFE_ID = /^[A-Za-z0-9._~:/+=@-]{1,128}$/
+/** W3C Trace Context `traceparent`: version-traceid-parentid-flags, lower-case hex. */
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/
+const ALL_ZEROS = /^0+$/
+
+/** True when an incoming correlation id may be reused as is. */
+export function isValidCorrelationId(value: unknown): value is string {
+  return typeof value === 'string' && SAFE_ID.test(value)
+}
+
+/**
+ * The trace-id of a valid W3C `traceparent` header, or `undefined`. Version `ff` and all-zero ids
+ * are invalid; version `00` allows nothing after the flags.
+ */
+export function traceIdFrom(traceparent: unknown): string | undefined {
+  if (typeof traceparent !== 'string' || traceparent.length > 512) return undefined
+  const match = TRACEPARENT.exec(traceparent)
+  if (match === null) return undefined
+  const [, version, traceId, parentId, , rest] = match
+  if (version === 'ff' || (version === '00' && rest !== undefined)) return undefined
+  if (ALL_ZEROS.test(traceId!) || ALL_ZEROS.test(parentId!)) return undefined
+  return traceId
+}
+
+/** A new random correlation id (a UUID v4). */
+export function newCorrelationId(): string {
+  return randomUUID()
+}
+
+/**
+ * The correlation id for a request: the incoming one if valid, else the trace-id of a valid
+ * `traceparent`, else a new UUID. Repeated headers (array values) are never valid.
+ *
+ * @example
+ * correlationIdFor(request.headers) // 'req-7f3a' when the request sent x-correlation-id: req-7f3a
+ */
+export function correlationIdFor(
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>,
+  headerName: string = DEFAULT_CORRELATION_HEADER,
+): string {
+  const incoming = headers[headerName]
+  if (isValidCorrelationId(incoming)) return incoming
+  return traceIdFrom(headers.traceparent) ?? newCorrelationId()
+}

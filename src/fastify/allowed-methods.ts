@@ -1,0 +1,39 @@
+/**
+ * The methods a concrete request path is served with, from Fastify's own router
+ * (`findRoute` over `supportedMethods`), so parametric and wildcard routes match exactly as
+ * Fastify would match them. Used for the automatic 405 and its `Allow` header.
+ */
+import type { FastifyRequest } from 'fastify'
+import { pathOf } from '../render.js'
+
+/**
+ * Methods with a route for `request`'s path, sorted, so `Allow` is the same in every service.
+ * Routes with `version` or `host` constraints count when the request satisfies them.
+ */
+export function allowedMethods(request: FastifyRequest): string[] {
+  const fastify = request.server
+  const url = pathOf(request.url)
+  const lookups = constraintSets(request)
+  const allowed: string[] = []
+  for (const method of fastify.supportedMethods) {
+    const found = lookups.some((constraints) =>
+      fastify.findRoute(constraints === undefined ? { method, url } : { method, url, constraints }),
+    )
+    if (found) allowed.push(method)
+  }
+  return allowed.sort()
+}
+
+/**
+ * `findRoute` without constraints finds unconstrained routes only, and with constraints it wants
+ * every given one to be met; so try none, each, and all of the request's own constraint values.
+ */
+function constraintSets(request: FastifyRequest): (Record<string, string> | undefined)[] {
+  const host = request.headers.host
+  const version = request.headers['accept-version']
+  const sets: (Record<string, string> | undefined)[] = [undefined]
+  if (typeof host === 'string') sets.push({ host })
+  if (typeof version === 'string') sets.push({ version })
+  if (typeof host === 'string' && typeof version === 'string') sets.push({ host, version })
+  return sets
+}

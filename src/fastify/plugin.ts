@@ -1,0 +1,59 @@
+/**
+ * The Fastify plugin: wiring only. It installs the error handler, the not-found handler and the
+ * reply helpers for the whole app (fastify-plugin skips encapsulation); each concern lives in
+ * its own file beside this one.
+ */
+import type { FastifyInstance, FastifyPluginCallback } from 'fastify'
+import fp from 'fastify-plugin'
+import { UsageError } from '../usage-error.js'
+import { notFoundHandler } from './not-found.js'
+import { resolveOptions, type ProblemsOptions } from './options.js'
+import { accepted, created, problemReplier } from './reply-helpers.js'
+import './reply-types.js'
+import { sendProblem } from './send-problem.js'
+
+const registerProblems: FastifyPluginCallback<ProblemsOptions> = (fastify, rawOptions, done) => {
+  if (fastify.hasReplyDecorator('problem')) {
+    throw new UsageError(
+      'ERR_HTTP_PROBLEMS_ALREADY_REGISTERED',
+      'http-problems: the plugin is already registered (or another plugin decorated reply.problem); register it once, at the root',
+    )
+  }
+  const options = resolveOptions(rawOptions)
+
+  fastify.decorateReply('problem', problemReplier(options))
+  fastify.decorateReply('created', created)
+  fastify.decorateReply('accepted', accepted)
+
+  fastify.setErrorHandler(function problemErrorHandler(error, request, reply) {
+    return sendProblem(options, error, request, reply)
+  })
+
+  if (options.notFound) setNotFound(fastify)
+  done()
+}
+
+function setNotFound(fastify: FastifyInstance): void {
+  try {
+    fastify.setNotFoundHandler(notFoundHandler)
+  } catch (cause) {
+    throw new UsageError(
+      'ERR_HTTP_PROBLEMS_INVALID_OPTION',
+      'http-problems: a not-found handler is already set at the root; register with { notFound: false } and use notFoundHandler in yours',
+    )
+  }
+}
+
+/**
+ * The http-problems Fastify plugin: every error becomes an RFC 9457 problem response with the
+ * headers the standards require and a correlation id.
+ *
+ * @example
+ * import Fastify from 'fastify'
+ * import problems, { NotFound } from 'http-problems'
+ *
+ * const app = Fastify({ logger: true })
+ * await app.register(problems, { typeBaseUrl: 'https://errors.example.com' })
+ * app.get('/users/:id', async () => { throw new NotFound('No such user') })
+ */
+export const httpProblems = fp(registerProblems, { name: 'http-problems', fastify: '5.x' })

@@ -1,0 +1,44 @@
+/**
+ * Reply helpers: `reply.created` (201 + Location), `reply.accepted` (202 + Location of the status
+ * monitor) and `reply.problem` (answer with a problem without throwing).
+ */
+import type { FastifyReply } from 'fastify'
+import { createProblem } from '../classes.js'
+import { locationValue } from '../location.js'
+import { isHttpProblem, type HttpProblem, type ProblemOptions } from '../problem.js'
+import type { ResolvedOptions } from './options.js'
+import { sendProblem } from './send-problem.js'
+
+/** `reply.created(location, body?)`: 201 with `Location` (RFC 9110 15.3.2). */
+export function created(this: FastifyReply, location: string, body?: unknown): FastifyReply {
+  setLocation(this, location)
+  this.code(201)
+  return body === undefined ? this.send() : this.send(body)
+}
+
+/** `reply.accepted(statusUrl?, body?)`: 202, with `Location` of a status monitor when given (RFC 9110 15.3.3). */
+export function accepted(this: FastifyReply, statusUrl?: string, body?: unknown): FastifyReply {
+  if (statusUrl !== undefined) setLocation(this, statusUrl)
+  this.code(202)
+  return body === undefined ? this.send() : this.send(body)
+}
+
+/** `reply.problem(problem)` or `reply.problem(status, options?)`, bound to the plugin's options. */
+export function problemReplier(options: ResolvedOptions) {
+  return function problem(this: FastifyReply, problemOrStatus: HttpProblem | number, problemOptions?: string | ProblemOptions): FastifyReply {
+    const problemToSend = isHttpProblem(problemOrStatus)
+      ? problemOrStatus
+      : createProblem(problemOrStatus, problemOptions)
+    return sendProblem(options, problemToSend, this.request, this)
+  }
+}
+
+function setLocation(reply: FastifyReply, location: string): void {
+  const value = locationValue(location)
+  if (value === undefined) {
+    // Never sent: it would split the response or make Node throw. The status still goes out.
+    reply.log.warn({ droppedHeaders: ['location'] }, 'http-problems: Location dropped, the value cannot be sent as a header')
+    return
+  }
+  reply.header('location', value)
+}

@@ -1,0 +1,66 @@
+/**
+ * Header values built from typed problem options, and the checks that keep invalid header
+ * names and values off the wire. Node's `setHeader` throws on CR, LF and other invalid
+ * characters; an error handler must never throw, so the renderer filters with these checks first.
+ */
+import { invalidOption } from './usage-error.js'
+
+/** RFC 9110 5.1: a field name is a token. */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+/** RFC 9110 5.5: visible ASCII, obs-text (0x80-0xFF), space and tab; no CR, LF, NUL or other controls. */
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+
+/** True when `name` may be used as an HTTP header name. */
+export function isValidHeaderName(name: string): boolean {
+  return TOKEN.test(name)
+}
+
+/** True when `value` may be sent as an HTTP header value without injection or a Node error. */
+export function isValidHeaderValue(value: string): boolean {
+  return FIELD_VALUE.test(value)
+}
+
+/**
+ * `Retry-After` from seconds or a point in time (RFC 9110 10.2.3): delay-seconds as a
+ * non-negative integer, or an IMF-fixdate, which is what `Date#toUTCString` produces.
+ */
+export function retryAfterValue(retryAfter: number | Date, option = 'retryAfter'): string {
+  if (retryAfter instanceof Date) {
+    if (Number.isNaN(retryAfter.getTime())) invalidOption(option, 'a valid Date', 'an invalid Date')
+    return retryAfter.toUTCString()
+  }
+  if (typeof retryAfter !== 'number' || !Number.isFinite(retryAfter) || retryAfter < 0) {
+    invalidOption(option, 'a non-negative number of seconds or a Date', retryAfter)
+  }
+  // Delay-seconds is an integer; rounding up never asks a client to come back too early.
+  return String(Math.ceil(retryAfter))
+}
+
+/** One or more authentication challenges as a single field value. */
+export function challengeValue(challenge: string | readonly string[], option = 'challenge'): string {
+  const list = typeof challenge === 'string' ? [challenge] : challenge
+  if (!Array.isArray(list) || list.length === 0 || list.some((c) => typeof c !== 'string' || c === '')) {
+    invalidOption(option, 'a non-empty string or a non-empty array of non-empty strings', challenge)
+  }
+  return list.join(', ')
+}
+
+/** A list of tokens (methods, media types) as one comma-separated field value. */
+export function listValue(items: readonly string[], option: string): string {
+  if (!Array.isArray(items) || items.some((item) => typeof item !== 'string' || item === '')) {
+    invalidOption(option, 'an array of non-empty strings', items)
+  }
+  return items.join(', ')
+}
+
+/** A non-empty string option. */
+export function stringValue(value: string, option: string): string {
+  if (typeof value !== 'string' || value === '') invalidOption(option, 'a non-empty string', value)
+  return value
+}
+
+/** `Content-Range: bytes *\/size` for a 416 (RFC 9110 14.4). */
+export function unsatisfiedRangeValue(size: number): string {
+  if (!Number.isSafeInteger(size) || size < 0) invalidOption('size', 'a non-negative integer', size)
+  return `bytes */${size}`
+}

@@ -1,0 +1,27 @@
+/**
+ * http-problems: typed HTTP error classes and a Fastify plugin that answers every error with an
+ * RFC 9457 problem body. Public exports only; each lives in its own module.
+ */
+import { httpProblems } from './fastify/plugin.js'
+
+export default httpProblems
+export { httpProblems }
+export type { ProblemsOptions, ProblemLogLevel } from './fastify/options.js'
+export { notFoundHandler, unmatchedRouteProblem } from './fastify/not-found.js'
+
+export { HttpProblem, isHttpProblem, RESERVED_MEMBERS } from './problem.js'
+export type { Extensions, ProblemOptions, ReservedMember } from './problem.js'
+export * from './classes.js'
+export { defineProblem } from './define.js'
+export type { DefinedProblemArgs, DefinedProblemClass, DefinedProblemOptions, ProblemDefinition } from './define.js'
+export { STATUSES, STATUS_CODES } from './statuses.js'
+export type { HeaderMap, ProblemClassName, ProblemStatus, StatusEntry, StatusFields } from './statuses.js'
+export { normalize } from './normalize.js'
+export type { NormalizeOptions } from './normalize.js'
+export { renderProblem, SERVER_ERROR_DETAIL } from './render.js'
+export type { RenderedProblem, RenderSettings, RequestFacts } from './render.js'
+export { correlationIdFor, isValidCorrelationId, traceIdFrom, DEFAULT_CORRELATION_HEADER } from './correlation.js'
+export { PROBLEM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './accept.js'
+export type { ValidationIssue } from './validation.js'
+export { UsageError } from './usage-error.js'
+export type { UsageErrorCode } from './usage-error.js'

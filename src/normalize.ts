@@ -1,0 +1,109 @@
+/**
+ * Anything thrown → an `HttpProblem`. Reads the conventions of the libraries a service is likely
+ * to throw from (http-errors, @fastify/sensible, @fastify/error, @hapi/boom, Fastify's own
+ * errors) and turns everything else (plain errors, strings, `null`, ...) into a 500. It never
+ * throws: every foreign property is read defensively, since throwing getters and Proxies exist.
+ */
+import { classFor, createProblem } from './classes.js'
+import { HttpProblem, isHttpProblem } from './problem.js'
+import { validationDetail, validationIssues } from './validation.js'
+
+/** How foreign values are read. */
+export interface NormalizeOptions {
+  /** Status for schema-validation errors: 400 (default) or 422. */
+  validationStatus?: 400 | 422
+}
+
+/** Codes of foreign errors that reach clients: CONSTANT_CASE, not Fastify's internal `FST_` ones. */
+const PUBLIC_CODE = /^(?!FST_)[A-Z][A-Z0-9_]{0,63}$/
+
+/**
+ * Turns any thrown value into an `HttpProblem`. Our own problems pass through unchanged; the
+ * original value of anything else is kept as `cause` for the log.
+ *
+ * Status mapping of foreign errors: `status`, else `statusCode` (boom: `output.statusCode`), as an
+ * integer or a three-digit string, used when it is 400..599; anything else (200, 302, 999, NaN,
+ * missing) means the error was not meant as an HTTP answer, so it becomes a 500.
+ *
+ * @example
+ * normalize(createError(404)).status // 404
+ * normalize('oops').status           // 500
+ */
+export function normalize(thrown: unknown, options: NormalizeOptions = {}): HttpProblem {
+  if (isHttpProblem(thrown)) return thrown
+  if (typeof thrown !== 'object' || thrown === null) return serverError(thrown)
+
+  const foreign = thrown as Record<string, unknown>
+  const validation = read(foreign, 'validation')
+  if (Array.isArray(validation)) return validationProblem(foreign, validation, options.validationStatus ?? 400)
+
+  const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
+  const boomOutput = typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
+  const status = boomOutput
+    ? statusFrom(read(boomOutput, 'statusCode'))
+    : (statusFrom(read(foreign, 'status')) ?? statusFrom(read(foreign, 'statusCode')))
+  if (status === undefined) return serverError(thrown)
+
+  const exposeFlag = read(foreign, 'expose')
+  const expose = typeof exposeFlag === 'boolean' ? exposeFlag : status < 500
+  const headers = headerRecord(read(boomOutput ?? foreign, 'headers'))
+  const message = read(foreign, 'message')
+  const code = read(foreign, 'code')
+  const title = classFor(status)?.title
+
+  const problem = new HttpProblem(status, {
+    detail: expose && typeof message === 'string' && message !== '' && message !== title ? message : undefined,
+    code: expose && typeof code === 'string' && PUBLIC_CODE.test(code) ? code : undefined,
+    headers,
+    expose,
+    cause: thrown,
+  })
+  return problem
+}
+
+function serverError(cause: unknown): HttpProblem {
+  return createProblem(500, { cause })
+}
+
+function validationProblem(foreign: Record<string, unknown>, validation: unknown[], status: 400 | 422): HttpProblem {
+  const contextValue = read(foreign, 'validationContext')
+  const context = typeof contextValue === 'string' ? contextValue : 'body'
+  return createProblem(status, {
+    detail: validationDetail(context),
+    code: 'VALIDATION_FAILED',
+    extensions: { errors: validationIssues(validation, context) },
+    cause: foreign,
+  })
+}
+
+function statusFrom(value: unknown): number | undefined {
+  const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined
+}
+
+/** String and number values only; anything else in a foreign `headers` object is ignored. */
+function headerRecord(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const headers: Record<string, string> = {}
+  let names: string[]
+  try {
+    names = Object.keys(value)
+  } catch {
+    return undefined
+  }
+  for (const name of names) {
+    const headerValue = read(value as Record<string, unknown>, name)
+    if (typeof headerValue === 'string') headers[name] = headerValue
+    else if (typeof headerValue === 'number' && Number.isFinite(headerValue)) headers[name] = String(headerValue)
+  }
+  return headers
+}
+
+/** A property read that survives throwing getters and Proxy traps. */
+function read(target: Record<string, unknown>, key: string): unknown {
+  try {
+    return target[key]
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * `HttpProblem`: the base class of every problem, holding RFC 9457 members and headers as plain
+ * data. Because `status`, `statusCode`, `headers` and `expose` follow the http-errors convention,
+ * the classes also work without the plugin (Fastify's default handler and http-errors-aware
+ * Express handlers already apply them).
+ */
+import { STATUS_CODES as NODE_REASON_PHRASES } from 'node:http'
+import { codeFromTitle, statusEntry, type HeaderMap } from './statuses.js'
+import { UsageError, describe, invalidOption } from './usage-error.js'
+
+/**
+ * Members an extension can never set: the RFC 9457 members, plus the ones the renderer adds.
+ * `__proto__`, `constructor` and `prototype` are dropped too, so a client that merges a problem
+ * body into an object cannot be prototype-polluted through us.
+ */
+export const RESERVED_MEMBERS = Object.freeze([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'correlationId',
+] as const)
+
+/** A member name reserved by RFC 9457 or this library. */
+export type ReservedMember = (typeof RESERVED_MEMBERS)[number]
+
+/** Extension members: any JSON-serializable data, except the reserved member names. */
+export type Extensions = { readonly [member: string]: unknown } & {
+  readonly [K in ReservedMember]?: never
+}
+
+/** Options every problem class accepts. All optional. */
+export interface ProblemOptions<X extends Extensions = Extensions> {
+  /** Human-readable explanation of this occurrence. Hidden on 5xx unless `expose` is true. */
+  detail?: string
+  /** Stable machine code for clients, e.g. `USER_NOT_FOUND`. Defaults to the title in CONSTANT_CASE. */
+  code?: string
+  /** Problem type URI. Defaults to `about:blank` (or the plugin's `typeBaseUrl` slug). */
+  type?: string
+  /** Short summary of the problem type. Defaults to the status's RFC 9110 reason phrase. */
+  title?: string
+  /** Extension members, sent at the top level of the body. Reserved members are ignored. */
+  extensions?: X
+  /** Extra response headers. Values with CR, LF or other invalid characters are never sent. */
+  headers?: Readonly<Record<string, string>>
+  /** Whether `detail` may reach the client. Defaults to `status < 500`. */
+  expose?: boolean
+  /** The underlying error. Logged, never sent to the client. */
+  cause?: unknown
+}
+
+const PROBLEM_BRAND = Symbol.for('http-problems.problem')
+/**
+ * Own static property of each class this library makes, holding a predicate that recognises
+ * instances from any installed copy of the package (see `Symbol.hasInstance` below).
+ */
+export const SAME_KIND = Symbol.for('http-problems.sameKind')
+
+/**
+ * True for any problem made by any copy of http-problems, even one installed twice in
+ * `node_modules`. Never throws, whatever the value (Proxies and throwing getters included).
+ *
+ * @example
+ * if (isHttpProblem(err)) reply.code(err.status)
+ */
+export function isHttpProblem(value: unknown): value is HttpProblem {
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return (value as Record<symbol, unknown>)[PROBLEM_BRAND] === true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The base of every problem: an `Error` that carries the RFC 9457 members, the response headers
+ * and whether its detail may be shown to clients.
+ *
+ * @example
+ * throw new HttpProblem(404, { detail: 'No user 42', code: 'USER_NOT_FOUND' })
+ */
+export class HttpProblem<S extends number = number, X extends Extensions = Extensions> extends Error {
+  /** HTTP status code, 400..599. */
+  readonly status: S
+  /** Same as `status`, for code that reads the http-errors / Fastify name. */
+  readonly statusCode: S
+  /** Short summary of the problem type. */
+  readonly title: string
+  /** Explanation of this occurrence, or `undefined`. */
+  readonly detail: string | undefined
+  /** Problem type URI; `about:blank` unless set. */
+  readonly type: string
+  /** Stable machine code, e.g. `NOT_FOUND`. */
+  readonly code: string
+  /** Response headers (lower-case names), computed once from the options. */
+  readonly headers: HeaderMap
+  /** Whether `detail` may reach the client. */
+  readonly expose: boolean
+  /** Extension members for the body. */
+  readonly extensions: X
+
+  /**
+   * @param status an integer from 400 to 599
+   * @param options the detail as a string, or an options object
+   */
+  constructor(status: S, options?: string | ProblemOptions<X>) {
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new UsageError(
+        'ERR_HTTP_PROBLEMS_INVALID_STATUS',
+        `http-problems: a problem status must be an integer from 400 to 599, received ${describe(status)}`,
+      )
+    }
+    const opts = readOptions(options)
+    const title = opts.title ?? defaultTitle(status)
+    super(opts.detail ?? title, hasCause(options) ? { cause: opts.cause } : undefined)
+    this.status = status
+    this.statusCode = status
+    this.title = title
+    this.detail = opts.detail
+    this.type = opts.type ?? 'about:blank'
+    this.code = opts.code ?? codeFromTitle(title)
+    this.headers = copyHeaders(opts.headers)
+    this.expose = opts.expose ?? status < 500
+    this.extensions = (opts.extensions ?? {}) as X
+  }
+
+  /**
+   * The problem members a client may see (RFC 9457), without request facts such as `instance`.
+   * A hidden 5xx detail stays hidden, so `JSON.stringify(problem)` is safe to send.
+   */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { type: this.type, title: this.title, status: this.status }
+    if (this.detail !== undefined && this.expose) json.detail = this.detail
+    json.code = this.code
+    for (const key of Object.keys(this.extensions)) {
+      if (!isReservedMember(key)) json[key] = this.extensions[key]
+    }
+    return json
+  }
+
+  /**
+   * Recognises problems across copies of the package: a problem from another copy is an
+   * instance of `HttpProblem`, of the class for its status, and of a `defineProblem` class with
+   * the same type. Subclasses you write yourself keep plain prototype semantics.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true
+    if (!isHttpProblem(value)) return false
+    if (this === HttpProblem) return true
+    if (!Object.prototype.hasOwnProperty.call(this, SAME_KIND)) return false
+    const sameKind = (this as unknown as Record<symbol, (problem: HttpProblem) => boolean>)[SAME_KIND]
+    return sameKind === undefined ? false : sameKind(value)
+  }
+}
+
+Object.defineProperty(HttpProblem.prototype, PROBLEM_BRAND, { value: true })
+Object.defineProperty(HttpProblem.prototype, 'name', { value: 'HttpProblem', writable: true, configurable: true })
+
+const RESERVED = new Set<string>([...RESERVED_MEMBERS, '__proto__', 'constructor', 'prototype'])
+
+/** True for member names that extensions may not use. */
+export function isReservedMember(name: string): boolean {
+  return RESERVED.has(name)
+}
+
+function defaultTitle(status: number): string {
+  return (
+    statusEntry(status)?.title ?? NODE_REASON_PHRASES[status] ?? (status < 500 ? 'Client Error' : 'Server Error')
+  )
+}
+
+function hasCause(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && 'cause' in options
+}
+
+/** Checks the options' types once, so a problem never carries a value the renderer cannot use. */
+function readOptions<X extends Extensions>(options: string | ProblemOptions<X> | undefined): ProblemOptions<X> {
+  if (options === undefined) return {}
+  if (typeof options === 'string') return { detail: options }
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    invalidOption('options', 'a string (the detail) or an options object', options)
+  }
+  checkType(options.detail, 'string', 'detail')
+  checkType(options.code, 'string', 'code')
+  checkType(options.type, 'string', 'type')
+  checkType(options.title, 'string', 'title')
+  checkType(options.expose, 'boolean', 'expose')
+  checkObject(options.extensions, 'extensions')
+  checkObject(options.headers, 'headers')
+  return options
+}
+
+function checkType(value: unknown, type: 'string' | 'boolean', name: string): void {
+  if (value !== undefined && typeof value !== type) invalidOption(name, `a ${type}`, value)
+}
+
+function checkObject(value: unknown, name: string): void {
+  if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    invalidOption(name, 'a plain object', value)
+  }
+}
+
+/** An own copy with lower-case names, so later additions never touch the caller's object. */
+function copyHeaders(headers: Readonly<Record<string, unknown>> | undefined): HeaderMap {
+  const copy: HeaderMap = {}
+  if (headers === undefined) return copy
+  for (const name of Object.keys(headers)) {
+    if (name === '__proto__') continue
+    const value = headers[name]
+    if (typeof value === 'string') copy[name.toLowerCase()] = value
+    else if (typeof value === 'number' && Number.isFinite(value)) copy[name.toLowerCase()] = String(value)
+  }
+  return copy
+}
