@@ -132,95 +132,93 @@ export function classNameFor(status: number): ProblemClassName | undefined {
 /** Every generated class by name, for code that iterates over them (tests, docs). */
 export const PROBLEM_CLASSES: ClassTable = CLASSES
 
-// One static export per row of the table (checked by test/statuses.test.ts).
-export const {
-  BadRequest,
-  Unauthorized,
-  PaymentRequired,
-  Forbidden,
-  NotFound,
-  MethodNotAllowed,
-  NotAcceptable,
-  ProxyAuthenticationRequired,
-  RequestTimeout,
-  Conflict,
-  Gone,
-  LengthRequired,
-  PreconditionFailed,
-  ContentTooLarge,
-  URITooLong,
-  UnsupportedMediaType,
-  RangeNotSatisfiable,
-  ExpectationFailed,
-  ImATeapot,
-  MisdirectedRequest,
-  UnprocessableContent,
-  Locked,
-  FailedDependency,
-  TooEarly,
-  UpgradeRequired,
-  PreconditionRequired,
-  TooManyRequests,
-  RequestHeaderFieldsTooLarge,
-  UnavailableForLegalReasons,
-  InternalServerError,
-  NotImplemented,
-  BadGateway,
-  ServiceUnavailable,
-  GatewayTimeout,
-  HTTPVersionNotSupported,
-  VariantAlsoNegotiates,
-  InsufficientStorage,
-  LoopDetected,
-  NotExtended,
-  NetworkAuthenticationRequired,
-} = CLASSES
+// One static export per row of the table, value and instance type side by side, so
+// `import { NotFound }` and `let e: NotFound` both work (checked by test/statuses.test.ts).
+
+export const BadRequest = CLASSES.BadRequest
+export type BadRequest = HttpProblem<400>
+export const Unauthorized = CLASSES.Unauthorized
+export type Unauthorized = HttpProblem<401>
+export const PaymentRequired = CLASSES.PaymentRequired
+export type PaymentRequired = HttpProblem<402>
+export const Forbidden = CLASSES.Forbidden
+export type Forbidden = HttpProblem<403>
+export const NotFound = CLASSES.NotFound
+export type NotFound = HttpProblem<404>
+export const MethodNotAllowed = CLASSES.MethodNotAllowed
+export type MethodNotAllowed = HttpProblem<405>
+export const NotAcceptable = CLASSES.NotAcceptable
+export type NotAcceptable = HttpProblem<406>
+export const ProxyAuthenticationRequired = CLASSES.ProxyAuthenticationRequired
+export type ProxyAuthenticationRequired = HttpProblem<407>
+export const RequestTimeout = CLASSES.RequestTimeout
+export type RequestTimeout = HttpProblem<408>
+export const Conflict = CLASSES.Conflict
+export type Conflict = HttpProblem<409>
+export const Gone = CLASSES.Gone
+export type Gone = HttpProblem<410>
+export const LengthRequired = CLASSES.LengthRequired
+export type LengthRequired = HttpProblem<411>
+export const PreconditionFailed = CLASSES.PreconditionFailed
+export type PreconditionFailed = HttpProblem<412>
+export const ContentTooLarge = CLASSES.ContentTooLarge
+export type ContentTooLarge = HttpProblem<413>
+export const URITooLong = CLASSES.URITooLong
+export type URITooLong = HttpProblem<414>
+export const UnsupportedMediaType = CLASSES.UnsupportedMediaType
+export type UnsupportedMediaType = HttpProblem<415>
+export const RangeNotSatisfiable = CLASSES.RangeNotSatisfiable
+export type RangeNotSatisfiable = HttpProblem<416>
+export const ExpectationFailed = CLASSES.ExpectationFailed
+export type ExpectationFailed = HttpProblem<417>
+export const ImATeapot = CLASSES.ImATeapot
+export type ImATeapot = HttpProblem<418>
+export const MisdirectedRequest = CLASSES.MisdirectedRequest
+export type MisdirectedRequest = HttpProblem<421>
+export const UnprocessableContent = CLASSES.UnprocessableContent
+export type UnprocessableContent = HttpProblem<422>
+export const Locked = CLASSES.Locked
+export type Locked = HttpProblem<423>
+export const FailedDependency = CLASSES.FailedDependency
+export type FailedDependency = HttpProblem<424>
+export const TooEarly = CLASSES.TooEarly
+export type TooEarly = HttpProblem<425>
+export const UpgradeRequired = CLASSES.UpgradeRequired
+export type UpgradeRequired = HttpProblem<426>
+export const PreconditionRequired = CLASSES.PreconditionRequired
+export type PreconditionRequired = HttpProblem<428>
+export const TooManyRequests = CLASSES.TooManyRequests
+export type TooManyRequests = HttpProblem<429>
+export const RequestHeaderFieldsTooLarge = CLASSES.RequestHeaderFieldsTooLarge
+export type RequestHeaderFieldsTooLarge = HttpProblem<431>
+export const UnavailableForLegalReasons = CLASSES.UnavailableForLegalReasons
+export type UnavailableForLegalReasons = HttpProblem<451>
+export const InternalServerError = CLASSES.InternalServerError
+export type InternalServerError = HttpProblem<500>
+export const NotImplemented = CLASSES.NotImplemented
+export type NotImplemented = HttpProblem<501>
+export const BadGateway = CLASSES.BadGateway
+export type BadGateway = HttpProblem<502>
+export const ServiceUnavailable = CLASSES.ServiceUnavailable
+export type ServiceUnavailable = HttpProblem<503>
+export const GatewayTimeout = CLASSES.GatewayTimeout
+export type GatewayTimeout = HttpProblem<504>
+export const HTTPVersionNotSupported = CLASSES.HTTPVersionNotSupported
+export type HTTPVersionNotSupported = HttpProblem<505>
+export const VariantAlsoNegotiates = CLASSES.VariantAlsoNegotiates
+export type VariantAlsoNegotiates = HttpProblem<506>
+export const InsufficientStorage = CLASSES.InsufficientStorage
+export type InsufficientStorage = HttpProblem<507>
+export const LoopDetected = CLASSES.LoopDetected
+export type LoopDetected = HttpProblem<508>
+export const NotExtended = CLASSES.NotExtended
+export type NotExtended = HttpProblem<510>
+export const NetworkAuthenticationRequired = CLASSES.NetworkAuthenticationRequired
+export type NetworkAuthenticationRequired = HttpProblem<511>
 
 /** Old name (RFC 7231) of `ContentTooLarge`; the same class. */
 export const PayloadTooLarge = ContentTooLarge
+export type PayloadTooLarge = HttpProblem<413>
 /** Old name (RFC 4918) of `UnprocessableContent`; the same class. */
 export const UnprocessableEntity = UnprocessableContent
-
-/** The instance type of each class, so `catch (e: unknown)` code can name them: `let e: NotFound`. */
-export type BadRequest = HttpProblem<400>
-export type Unauthorized = HttpProblem<401>
-export type PaymentRequired = HttpProblem<402>
-export type Forbidden = HttpProblem<403>
-export type NotFound = HttpProblem<404>
-export type MethodNotAllowed = HttpProblem<405>
-export type NotAcceptable = HttpProblem<406>
-export type ProxyAuthenticationRequired = HttpProblem<407>
-export type RequestTimeout = HttpProblem<408>
-export type Conflict = HttpProblem<409>
-export type Gone = HttpProblem<410>
-export type LengthRequired = HttpProblem<411>
-export type PreconditionFailed = HttpProblem<412>
-export type ContentTooLarge = HttpProblem<413>
-export type PayloadTooLarge = HttpProblem<413>
-export type URITooLong = HttpProblem<414>
-export type UnsupportedMediaType = HttpProblem<415>
-export type RangeNotSatisfiable = HttpProblem<416>
-export type ExpectationFailed = HttpProblem<417>
-export type ImATeapot = HttpProblem<418>
-export type MisdirectedRequest = HttpProblem<421>
-export type UnprocessableContent = HttpProblem<422>
 export type UnprocessableEntity = HttpProblem<422>
-export type Locked = HttpProblem<423>
-export type FailedDependency = HttpProblem<424>
-export type TooEarly = HttpProblem<425>
-export type UpgradeRequired = HttpProblem<426>
-export type PreconditionRequired = HttpProblem<428>
-export type TooManyRequests = HttpProblem<429>
-export type RequestHeaderFieldsTooLarge = HttpProblem<431>
-export type UnavailableForLegalReasons = HttpProblem<451>
-export type InternalServerError = HttpProblem<500>
-export type NotImplemented = HttpProblem<501>
-export type BadGateway = HttpProblem<502>
-export type ServiceUnavailable = HttpProblem<503>
-export type GatewayTimeout = HttpProblem<504>
-export type HTTPVersionNotSupported = HttpProblem<505>
-export type VariantAlsoNegotiates = HttpProblem<506>
-export type InsufficientStorage = HttpProblem<507>
-export type LoopDetected = HttpProblem<508>
-export type NotExtended = HttpProblem<510>
-export type NetworkAuthenticationRequired = HttpProblem<511>

@@ -4,6 +4,8 @@
  * value with control characters (CR/LF header injection) is refused.
  */
 
+// Control characters are exactly what this check is for.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
 const NEEDS_ENCODING = /[^\x21-\x7e]/gu
 
