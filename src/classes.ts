@@ -107,7 +107,8 @@ export function createProblem<S extends ProblemStatus, X extends Extensions = Ex
   ...args: ConstructorArgs<S, X>
 ): HttpProblem<S, X>
 export function createProblem<S extends number, X extends Extensions = Extensions>(
-  status: S,
+  // A status with a class must go through the overload above, so its required fields are checked.
+  status: S & (S extends ProblemStatus ? never : unknown),
   options?: string | ProblemOptions<X>,
 ): HttpProblem<S, X>
 export function createProblem(status: number, options?: string | ProblemOptions): HttpProblem {

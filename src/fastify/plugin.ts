@@ -3,7 +3,7 @@
  * reply helpers for the whole app (fastify-plugin skips encapsulation); each concern lives in
  * its own file beside this one.
  */
-import type { FastifyInstance, FastifyPluginCallback } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { UsageError } from '../usage-error.js'
 import { notFoundHandler } from './not-found.js'
@@ -12,7 +12,8 @@ import { accepted, created, problemReplier } from './reply-helpers.js'
 import './reply-types.js'
 import { sendProblem } from './send-problem.js'
 
-const registerProblems: FastifyPluginCallback<ProblemsOptions> = (fastify, rawOptions, done) => {
+// Async, so that a misuse thrown here rejects `register()` / `ready()` instead of escaping avvio.
+const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, rawOptions) => {
   if (fastify.hasReplyDecorator('problem')) {
     throw new UsageError(
       'ERR_HTTP_PROBLEMS_ALREADY_REGISTERED',
@@ -30,13 +31,13 @@ const registerProblems: FastifyPluginCallback<ProblemsOptions> = (fastify, rawOp
   })
 
   if (options.notFound) setNotFound(fastify)
-  done()
 }
 
 function setNotFound(fastify: FastifyInstance): void {
   try {
     fastify.setNotFoundHandler(notFoundHandler)
-  } catch (cause) {
+  } catch {
+    // Fastify allows one not-found handler per prefix; say how to keep both instead of its generic error.
     throw new UsageError(
       'ERR_HTTP_PROBLEMS_INVALID_OPTION',
       'http-problems: a not-found handler is already set at the root; register with { notFound: false } and use notFoundHandler in yours',
