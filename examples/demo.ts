@@ -1,0 +1,100 @@
+/**
+ * The demo service: one route per kind of error, so you can see every problem body and header.
+ * `npm start` (PORT, default 3000; HOST, default 127.0.0.1), then try the curl commands it prints.
+ */
+import Boom from '@hapi/boom'
+import Fastify from 'fastify'
+import createError from 'http-errors'
+import problems, {
+  Conflict,
+  NotFound,
+  ServiceUnavailable,
+  TooManyRequests,
+  Unauthorized,
+  defineProblem,
+} from '../src/index.js'
+
+const OutOfCredit = defineProblem<{ balance: number; cost: number }, 403>({
+  name: 'OutOfCredit',
+  status: 403,
+  type: 'https://example.com/problems/out-of-credit',
+  title: 'You do not have enough credit',
+})
+
+const users = new Map<string, { id: string; name: string }>([['1', { id: '1', name: 'Ada' }]])
+
+export async function buildDemo() {
+  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  await app.register(problems, { typeBaseUrl: 'https://errors.example.com' })
+
+  app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
+    const user = users.get(request.params.id)
+    if (user === undefined) throw new NotFound({ detail: `No user ${request.params.id}`, code: 'USER_NOT_FOUND' })
+    return user
+  })
+
+  app.post<{ Body: { name: string } }>(
+    '/users',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string', minLength: 1 } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      if ([...users.values()].some((user) => user.name === request.body.name)) {
+        throw new Conflict({ detail: `A user named ${request.body.name} exists`, code: 'USER_EXISTS' })
+      }
+      const user = { id: String(users.size + 1), name: request.body.name }
+      users.set(user.id, user)
+      return reply.created(`/users/${user.id}`, user)
+    },
+  )
+
+  app.get('/admin', async () => {
+    throw new Unauthorized({ detail: 'A token is required', challenge: 'Bearer realm="demo"' })
+  })
+  app.get('/rate-limited', async (_request, reply) => reply.problem(new TooManyRequests({ retryAfter: 30 })))
+  app.get('/maintenance', async () => {
+    throw new ServiceUnavailable({ detail: 'Back at 10:00 UTC', expose: true, retryAfter: 600 })
+  })
+  app.get('/crash', async () => {
+    throw new Error('connection to db.internal:5432 refused (this message is logged, never sent)')
+  })
+  app.get('/buy', async () => {
+    throw new OutOfCredit({ detail: 'Your balance is 30, but that costs 50.', extensions: { balance: 30, cost: 50 } })
+  })
+  app.get('/legacy/http-errors', async () => {
+    throw createError(409, 'Thrown with http-errors')
+  })
+  app.get('/legacy/boom', async () => {
+    throw Boom.forbidden('Thrown with @hapi/boom')
+  })
+  return app
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+if (isMain) {
+  const port = Number(process.env.PORT ?? 3000)
+  const host = process.env.HOST ?? '127.0.0.1'
+  const app = await buildDemo()
+  await app.listen({ port, host })
+  const base = `http://${host}:${port}`
+  console.log(`
+http-problems demo on ${base}. Try:
+  curl -i ${base}/users/42                       # 404 problem
+  curl -i -X DELETE ${base}/users/1              # automatic 405 with Allow
+  curl -i -X POST ${base}/users -H 'content-type: application/json' -d '{}'   # 400 with errors[].pointer
+  curl -i -X POST ${base}/users -H 'content-type: application/json' -d '{"name":"Grace"}'   # 201 + Location
+  curl -i ${base}/admin                          # 401 + WWW-Authenticate
+  curl -i ${base}/rate-limited                   # 429 + Retry-After
+  curl -i ${base}/maintenance                    # 503 + Retry-After, exposed detail
+  curl -i ${base}/crash -H 'x-correlation-id: demo-1'   # 500: generic detail, find demo-1 in the log
+  curl -i ${base}/buy                            # custom problem type with extension members
+  curl -i ${base}/nowhere -H 'accept: application/json' # same body as application/json
+`)
+}

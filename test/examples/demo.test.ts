@@ -1,0 +1,48 @@
+// The demo must keep working: each route answers with the problem its comment promises.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildDemo } from '../../examples/demo.js'
+
+let app: Awaited<ReturnType<typeof buildDemo>>
+
+beforeAll(async () => {
+  process.env.LOG_LEVEL = 'silent'
+  app = await buildDemo()
+})
+afterAll(async () => {
+  await app.close()
+})
+
+describe('demo service', () => {
+  it.each([
+    ['GET', '/users/1', 200, undefined],
+    ['GET', '/users/42', 404, 'USER_NOT_FOUND'],
+    ['DELETE', '/users/1', 405, 'METHOD_NOT_ALLOWED'],
+    ['GET', '/admin', 401, 'UNAUTHORIZED'],
+    ['GET', '/rate-limited', 429, 'TOO_MANY_REQUESTS'],
+    ['GET', '/maintenance', 503, 'SERVICE_UNAVAILABLE'],
+    ['GET', '/crash', 500, 'INTERNAL_SERVER_ERROR'],
+    ['GET', '/buy', 403, 'YOU_DO_NOT_HAVE_ENOUGH_CREDIT'],
+    ['GET', '/legacy/http-errors', 409, 'CONFLICT'],
+    ['GET', '/legacy/boom', 403, 'FORBIDDEN'],
+    ['GET', '/nowhere', 404, 'NOT_FOUND'],
+  ])('%s %s → %i', async (method, url, status, code) => {
+    const response = await app.inject({ method: method as 'GET', url })
+    expect(response.statusCode).toBe(status)
+    if (code !== undefined) expect(response.json().code).toBe(code)
+  })
+
+  it('creates users with 201 + Location, rejects duplicates and invalid bodies', async () => {
+    const created = await app.inject({ method: 'POST', url: '/users', payload: { name: 'Grace' } })
+    expect(created.statusCode).toBe(201)
+    expect(created.headers.location).toBe(`/users/${created.json().id}`)
+    const duplicate = await app.inject({ method: 'POST', url: '/users', payload: { name: 'Grace' } })
+    expect(duplicate.json()).toMatchObject({ status: 409, code: 'USER_EXISTS' })
+    const invalid = await app.inject({ method: 'POST', url: '/users', payload: {} })
+    expect(invalid.json().errors).toEqual([{ in: 'body', pointer: '#/name', detail: "must have required property 'name'" }])
+  })
+
+  it('never leaks the crash message', async () => {
+    const response = await app.inject('/crash')
+    expect(response.body).not.toContain('db.internal')
+  })
+})
