@@ -87,26 +87,28 @@ export const HEADER_BUILDERS: Readonly<HeaderBuilders> = Object.freeze<HeaderBui
 /**
  * Every 4xx and 5xx status with a class: the class name (RFC 9110 phrase in PascalCase) and the
  * title (the RFC 9110 reason phrase, used as `title` when `type` is `about:blank`).
- * `aliases` are older names kept for code written against RFC 7231 libraries.
+ * `aliases` are older names kept for code written against RFC 7231 libraries. `field` documents
+ * the typed option and the header it becomes (`HEADER_BUILDERS` implements it; a test checks
+ * that the two agree, and the README's status table is generated from this).
  */
 export const STATUSES = Object.freeze([
   { status: 400, name: 'BadRequest', title: 'Bad Request' },
-  { status: 401, name: 'Unauthorized', title: 'Unauthorized' },
+  { status: 401, name: 'Unauthorized', title: 'Unauthorized', field: { option: 'challenge', header: 'WWW-Authenticate', required: false } },
   { status: 402, name: 'PaymentRequired', title: 'Payment Required' },
   { status: 403, name: 'Forbidden', title: 'Forbidden' },
   { status: 404, name: 'NotFound', title: 'Not Found' },
-  { status: 405, name: 'MethodNotAllowed', title: 'Method Not Allowed' },
+  { status: 405, name: 'MethodNotAllowed', title: 'Method Not Allowed', field: { option: 'allow', header: 'Allow', required: true } },
   { status: 406, name: 'NotAcceptable', title: 'Not Acceptable' },
-  { status: 407, name: 'ProxyAuthenticationRequired', title: 'Proxy Authentication Required' },
+  { status: 407, name: 'ProxyAuthenticationRequired', title: 'Proxy Authentication Required', field: { option: 'challenge', header: 'Proxy-Authenticate', required: false } },
   { status: 408, name: 'RequestTimeout', title: 'Request Timeout' },
   { status: 409, name: 'Conflict', title: 'Conflict' },
   { status: 410, name: 'Gone', title: 'Gone' },
   { status: 411, name: 'LengthRequired', title: 'Length Required' },
   { status: 412, name: 'PreconditionFailed', title: 'Precondition Failed' },
-  { status: 413, name: 'ContentTooLarge', title: 'Content Too Large', aliases: ['PayloadTooLarge'] },
+  { status: 413, name: 'ContentTooLarge', title: 'Content Too Large', aliases: ['PayloadTooLarge'], field: { option: 'retryAfter', header: 'Retry-After', required: false } },
   { status: 414, name: 'URITooLong', title: 'URI Too Long' },
-  { status: 415, name: 'UnsupportedMediaType', title: 'Unsupported Media Type' },
-  { status: 416, name: 'RangeNotSatisfiable', title: 'Range Not Satisfiable' },
+  { status: 415, name: 'UnsupportedMediaType', title: 'Unsupported Media Type', field: { option: 'accept', header: 'Accept', required: false } },
+  { status: 416, name: 'RangeNotSatisfiable', title: 'Range Not Satisfiable', field: { option: 'size', header: 'Content-Range', required: true } },
   { status: 417, name: 'ExpectationFailed', title: 'Expectation Failed' },
   { status: 418, name: 'ImATeapot', title: "I'm a teapot" },
   { status: 421, name: 'MisdirectedRequest', title: 'Misdirected Request' },
@@ -114,15 +116,15 @@ export const STATUSES = Object.freeze([
   { status: 423, name: 'Locked', title: 'Locked' },
   { status: 424, name: 'FailedDependency', title: 'Failed Dependency' },
   { status: 425, name: 'TooEarly', title: 'Too Early' },
-  { status: 426, name: 'UpgradeRequired', title: 'Upgrade Required' },
+  { status: 426, name: 'UpgradeRequired', title: 'Upgrade Required', field: { option: 'upgrade', header: 'Upgrade', required: true } },
   { status: 428, name: 'PreconditionRequired', title: 'Precondition Required' },
-  { status: 429, name: 'TooManyRequests', title: 'Too Many Requests' },
+  { status: 429, name: 'TooManyRequests', title: 'Too Many Requests', field: { option: 'retryAfter', header: 'Retry-After', required: true } },
   { status: 431, name: 'RequestHeaderFieldsTooLarge', title: 'Request Header Fields Too Large' },
-  { status: 451, name: 'UnavailableForLegalReasons', title: 'Unavailable For Legal Reasons' },
+  { status: 451, name: 'UnavailableForLegalReasons', title: 'Unavailable For Legal Reasons', field: { option: 'blockedBy', header: 'Link', required: false } },
   { status: 500, name: 'InternalServerError', title: 'Internal Server Error' },
   { status: 501, name: 'NotImplemented', title: 'Not Implemented' },
   { status: 502, name: 'BadGateway', title: 'Bad Gateway' },
-  { status: 503, name: 'ServiceUnavailable', title: 'Service Unavailable' },
+  { status: 503, name: 'ServiceUnavailable', title: 'Service Unavailable', field: { option: 'retryAfter', header: 'Retry-After', required: false } },
   { status: 504, name: 'GatewayTimeout', title: 'Gateway Timeout' },
   { status: 505, name: 'HTTPVersionNotSupported', title: 'HTTP Version Not Supported' },
   { status: 506, name: 'VariantAlsoNegotiates', title: 'Variant Also Negotiates' },
