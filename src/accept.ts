@@ -5,9 +5,19 @@
  * is more useful than a 406 about the error.
  */
 
-/** `Content-Type` of a problem body. */
+/**
+ * `Content-Type` of a problem body.
+ *
+ * @example
+ * expect(response.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE)
+ */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
-/** `Content-Type` of a problem body for clients that only accept `application/json`. */
+/**
+ * `Content-Type` of a problem body for clients that only accept `application/json`.
+ *
+ * @example
+ * if (response.headers['content-type'] === JSON_CONTENT_TYPE) console.log('negotiated plain JSON')
+ */
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** Longest `Accept` value we parse; longer values fall back to the problem type. */

@@ -87,7 +87,12 @@ const CLASS_BY_STATUS = new Map<number, ProblemClass<ProblemStatus>>(
   STATUSES.map((entry) => [entry.status, CLASSES[entry.name] as ProblemClass<ProblemStatus>]),
 )
 
-/** The class for `status`, or `undefined` when the status has none. */
+/**
+ * The class for `status`, or `undefined` when the status has none.
+ *
+ * @example
+ * classFor(404) === NotFound // true
+ */
 export function classFor<S extends ProblemStatus>(status: S): ProblemClass<S>
 export function classFor(status: number): ProblemClass<ProblemStatus> | undefined
 export function classFor(status: number): ProblemClass<ProblemStatus> | undefined {
@@ -125,101 +130,361 @@ export function createProblem(status: number, options?: string | ProblemOptions)
   return new HttpProblem(status, options)
 }
 
-/** The class name for `status` (`'NotFound'` for 404), or `undefined`. */
+/**
+ * The class name for `status`, or `undefined`.
+ *
+ * @example
+ * classNameFor(404) // 'NotFound'
+ */
 export function classNameFor(status: number): ProblemClassName | undefined {
   return statusEntry(status)?.name
 }
 
-/** Every generated class by name, for code that iterates over them (tests, docs). */
+/**
+ * Every generated class by name, for code that iterates over them (tests, docs).
+ *
+ * @example
+ * new PROBLEM_CLASSES.NotFound().status // 404
+ */
 export const PROBLEM_CLASSES: ClassTable = CLASSES
 
 // One static export per row of the table, value and instance type side by side, so
 // `import { NotFound }` and `let e: NotFound` both work (checked by test/statuses.test.ts).
 
+/**
+ * 400 Bad Request.
+ *
+ * @example
+ * throw new BadRequest('What went wrong, for the client')
+ */
 export const BadRequest = CLASSES.BadRequest
 export type BadRequest = HttpProblem<400>
+/**
+ * 401 Unauthorized.
+ *
+ * @example
+ * throw new Unauthorized({ detail: 'Token expired', challenge: 'Bearer error="invalid_token"' })
+ */
 export const Unauthorized = CLASSES.Unauthorized
 export type Unauthorized = HttpProblem<401>
+/**
+ * 402 Payment Required.
+ *
+ * @example
+ * throw new PaymentRequired('What went wrong, for the client')
+ */
 export const PaymentRequired = CLASSES.PaymentRequired
 export type PaymentRequired = HttpProblem<402>
+/**
+ * 403 Forbidden.
+ *
+ * @example
+ * throw new Forbidden('What went wrong, for the client')
+ */
 export const Forbidden = CLASSES.Forbidden
 export type Forbidden = HttpProblem<403>
+/**
+ * 404 Not Found.
+ *
+ * @example
+ * throw new NotFound('What went wrong, for the client')
+ */
 export const NotFound = CLASSES.NotFound
 export type NotFound = HttpProblem<404>
+/**
+ * 405 Method Not Allowed.
+ *
+ * @example
+ * throw new MethodNotAllowed({ allow: ['GET', 'HEAD'] })
+ */
 export const MethodNotAllowed = CLASSES.MethodNotAllowed
 export type MethodNotAllowed = HttpProblem<405>
+/**
+ * 406 Not Acceptable.
+ *
+ * @example
+ * throw new NotAcceptable('What went wrong, for the client')
+ */
 export const NotAcceptable = CLASSES.NotAcceptable
 export type NotAcceptable = HttpProblem<406>
+/**
+ * 407 Proxy Authentication Required.
+ *
+ * @example
+ * throw new ProxyAuthenticationRequired({ challenge: 'Basic realm="proxy"' })
+ */
 export const ProxyAuthenticationRequired = CLASSES.ProxyAuthenticationRequired
 export type ProxyAuthenticationRequired = HttpProblem<407>
+/**
+ * 408 Request Timeout.
+ *
+ * @example
+ * throw new RequestTimeout('What went wrong, for the client')
+ */
 export const RequestTimeout = CLASSES.RequestTimeout
 export type RequestTimeout = HttpProblem<408>
+/**
+ * 409 Conflict.
+ *
+ * @example
+ * throw new Conflict('What went wrong, for the client')
+ */
 export const Conflict = CLASSES.Conflict
 export type Conflict = HttpProblem<409>
+/**
+ * 410 Gone.
+ *
+ * @example
+ * throw new Gone('What went wrong, for the client')
+ */
 export const Gone = CLASSES.Gone
 export type Gone = HttpProblem<410>
+/**
+ * 411 Length Required.
+ *
+ * @example
+ * throw new LengthRequired('What went wrong, for the client')
+ */
 export const LengthRequired = CLASSES.LengthRequired
 export type LengthRequired = HttpProblem<411>
+/**
+ * 412 Precondition Failed.
+ *
+ * @example
+ * throw new PreconditionFailed('What went wrong, for the client')
+ */
 export const PreconditionFailed = CLASSES.PreconditionFailed
 export type PreconditionFailed = HttpProblem<412>
+/**
+ * 413 Content Too Large.
+ *
+ * @example
+ * throw new ContentTooLarge({ detail: 'Uploads are limited to 10 MB' })
+ */
 export const ContentTooLarge = CLASSES.ContentTooLarge
 export type ContentTooLarge = HttpProblem<413>
+/**
+ * 414 URI Too Long.
+ *
+ * @example
+ * throw new URITooLong('What went wrong, for the client')
+ */
 export const URITooLong = CLASSES.URITooLong
 export type URITooLong = HttpProblem<414>
+/**
+ * 415 Unsupported Media Type.
+ *
+ * @example
+ * throw new UnsupportedMediaType({ accept: ['application/json'] })
+ */
 export const UnsupportedMediaType = CLASSES.UnsupportedMediaType
 export type UnsupportedMediaType = HttpProblem<415>
+/**
+ * 416 Range Not Satisfiable.
+ *
+ * @example
+ * throw new RangeNotSatisfiable({ size: 1024 })
+ */
 export const RangeNotSatisfiable = CLASSES.RangeNotSatisfiable
 export type RangeNotSatisfiable = HttpProblem<416>
+/**
+ * 417 Expectation Failed.
+ *
+ * @example
+ * throw new ExpectationFailed('What went wrong, for the client')
+ */
 export const ExpectationFailed = CLASSES.ExpectationFailed
 export type ExpectationFailed = HttpProblem<417>
+/**
+ * 418 I.
+ *
+ * @example
+ * throw new ImATeapot('What went wrong, for the client')
+ */
 export const ImATeapot = CLASSES.ImATeapot
 export type ImATeapot = HttpProblem<418>
+/**
+ * 421 Misdirected Request.
+ *
+ * @example
+ * throw new MisdirectedRequest('What went wrong, for the client')
+ */
 export const MisdirectedRequest = CLASSES.MisdirectedRequest
 export type MisdirectedRequest = HttpProblem<421>
+/**
+ * 422 Unprocessable Content.
+ *
+ * @example
+ * throw new UnprocessableContent('What went wrong, for the client')
+ */
 export const UnprocessableContent = CLASSES.UnprocessableContent
 export type UnprocessableContent = HttpProblem<422>
+/**
+ * 423 Locked.
+ *
+ * @example
+ * throw new Locked('What went wrong, for the client')
+ */
 export const Locked = CLASSES.Locked
 export type Locked = HttpProblem<423>
+/**
+ * 424 Failed Dependency.
+ *
+ * @example
+ * throw new FailedDependency('What went wrong, for the client')
+ */
 export const FailedDependency = CLASSES.FailedDependency
 export type FailedDependency = HttpProblem<424>
+/**
+ * 425 Too Early.
+ *
+ * @example
+ * throw new TooEarly('What went wrong, for the client')
+ */
 export const TooEarly = CLASSES.TooEarly
 export type TooEarly = HttpProblem<425>
+/**
+ * 426 Upgrade Required.
+ *
+ * @example
+ * throw new UpgradeRequired({ upgrade: 'HTTP/2.0' })
+ */
 export const UpgradeRequired = CLASSES.UpgradeRequired
 export type UpgradeRequired = HttpProblem<426>
+/**
+ * 428 Precondition Required.
+ *
+ * @example
+ * throw new PreconditionRequired('What went wrong, for the client')
+ */
 export const PreconditionRequired = CLASSES.PreconditionRequired
 export type PreconditionRequired = HttpProblem<428>
+/**
+ * 429 Too Many Requests.
+ *
+ * @example
+ * throw new TooManyRequests({ retryAfter: 30 })
+ */
 export const TooManyRequests = CLASSES.TooManyRequests
 export type TooManyRequests = HttpProblem<429>
+/**
+ * 431 Request Header Fields Too Large.
+ *
+ * @example
+ * throw new RequestHeaderFieldsTooLarge('What went wrong, for the client')
+ */
 export const RequestHeaderFieldsTooLarge = CLASSES.RequestHeaderFieldsTooLarge
 export type RequestHeaderFieldsTooLarge = HttpProblem<431>
+/**
+ * 451 Unavailable For Legal Reasons.
+ *
+ * @example
+ * throw new UnavailableForLegalReasons({ blockedBy: 'https://authority.example' })
+ */
 export const UnavailableForLegalReasons = CLASSES.UnavailableForLegalReasons
 export type UnavailableForLegalReasons = HttpProblem<451>
+/**
+ * 500 Internal Server Error.
+ *
+ * @example
+ * throw new InternalServerError('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const InternalServerError = CLASSES.InternalServerError
 export type InternalServerError = HttpProblem<500>
+/**
+ * 501 Not Implemented.
+ *
+ * @example
+ * throw new NotImplemented('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const NotImplemented = CLASSES.NotImplemented
 export type NotImplemented = HttpProblem<501>
+/**
+ * 502 Bad Gateway.
+ *
+ * @example
+ * throw new BadGateway('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const BadGateway = CLASSES.BadGateway
 export type BadGateway = HttpProblem<502>
+/**
+ * 503 Service Unavailable.
+ *
+ * @example
+ * throw new ServiceUnavailable({ retryAfter: 120 })
+ */
 export const ServiceUnavailable = CLASSES.ServiceUnavailable
 export type ServiceUnavailable = HttpProblem<503>
+/**
+ * 504 Gateway Timeout.
+ *
+ * @example
+ * throw new GatewayTimeout('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const GatewayTimeout = CLASSES.GatewayTimeout
 export type GatewayTimeout = HttpProblem<504>
+/**
+ * 505 HTTP Version Not Supported.
+ *
+ * @example
+ * throw new HTTPVersionNotSupported('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const HTTPVersionNotSupported = CLASSES.HTTPVersionNotSupported
 export type HTTPVersionNotSupported = HttpProblem<505>
+/**
+ * 506 Variant Also Negotiates.
+ *
+ * @example
+ * throw new VariantAlsoNegotiates('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const VariantAlsoNegotiates = CLASSES.VariantAlsoNegotiates
 export type VariantAlsoNegotiates = HttpProblem<506>
+/**
+ * 507 Insufficient Storage.
+ *
+ * @example
+ * throw new InsufficientStorage('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const InsufficientStorage = CLASSES.InsufficientStorage
 export type InsufficientStorage = HttpProblem<507>
+/**
+ * 508 Loop Detected.
+ *
+ * @example
+ * throw new LoopDetected('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const LoopDetected = CLASSES.LoopDetected
 export type LoopDetected = HttpProblem<508>
+/**
+ * 510 Not Extended.
+ *
+ * @example
+ * throw new NotExtended('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const NotExtended = CLASSES.NotExtended
 export type NotExtended = HttpProblem<510>
+/**
+ * 511 Network Authentication Required.
+ *
+ * @example
+ * throw new NetworkAuthenticationRequired('Logged, not sent: 5xx details are hidden unless expose is true')
+ */
 export const NetworkAuthenticationRequired = CLASSES.NetworkAuthenticationRequired
 export type NetworkAuthenticationRequired = HttpProblem<511>
 
-/** Old name (RFC 7231) of `ContentTooLarge`; the same class. */
+/**
+ * Old name (RFC 7231) of `ContentTooLarge`; the same class.
+ *
+ * @example
+ * throw new PayloadTooLarge({ detail: 'Uploads are limited to 10 MB' })
+ */
 export const PayloadTooLarge = ContentTooLarge
 export type PayloadTooLarge = HttpProblem<413>
-/** Old name (RFC 4918) of `UnprocessableContent`; the same class. */
+/**
+ * Old name (RFC 4918) of `UnprocessableContent`; the same class.
+ *
+ * @example
+ * throw new UnprocessableEntity('The start date is after the end date')
+ */
 export const UnprocessableEntity = UnprocessableContent
 export type UnprocessableEntity = HttpProblem<422>

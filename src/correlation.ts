@@ -5,7 +5,12 @@
  */
 import { randomUUID } from 'node:crypto'
 
-/** Default header that carries the correlation id, in and out. */
+/**
+ * Default header that carries the correlation id, in and out.
+ *
+ * @example
+ * fetch(url, { headers: { [DEFAULT_CORRELATION_HEADER]: correlationId } })
+ */
 export const DEFAULT_CORRELATION_HEADER = 'x-correlation-id'
 
 /** 1..128 characters from a set that is safe in headers, JSON, URLs and log lines. */
@@ -14,7 +19,13 @@ const SAFE_ID = /^[A-Za-z0-9._~:/+=@-]{1,128}$/
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/
 const ALL_ZEROS = /^0+$/
 
-/** True when an incoming correlation id may be reused as is. */
+/**
+ * True when an incoming correlation id may be reused as is.
+ *
+ * @example
+ * isValidCorrelationId('req-7f3a') // true
+ * isValidCorrelationId('a\r\nb')  // false
+ */
 export function isValidCorrelationId(value: unknown): value is string {
   return typeof value === 'string' && SAFE_ID.test(value)
 }
@@ -22,6 +33,9 @@ export function isValidCorrelationId(value: unknown): value is string {
 /**
  * The trace-id of a valid W3C `traceparent` header, or `undefined`. Version `ff` and all-zero ids
  * are invalid; version `00` allows nothing after the flags.
+ *
+ * @example
+ * traceIdFrom('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01') // '4bf92f3577b34da6a3ce929d0e0e4736'
  */
 export function traceIdFrom(traceparent: unknown): string | undefined {
   if (typeof traceparent !== 'string' || traceparent.length > 512) return undefined

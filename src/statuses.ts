@@ -90,6 +90,9 @@ export const HEADER_BUILDERS: Readonly<HeaderBuilders> = Object.freeze<HeaderBui
  * `aliases` are older names kept for code written against RFC 7231 libraries. `field` documents
  * the typed option and the header it becomes (`HEADER_BUILDERS` implements it; a test checks
  * that the two agree, and the README's status table is generated from this).
+ *
+ * @example
+ * for (const { status, name, title } of STATUSES) console.log(status, name, title) // 404 NotFound Not Found
  */
 export const STATUSES = Object.freeze([
   { status: 400, name: 'BadRequest', title: 'Bad Request' },
@@ -143,7 +146,12 @@ export type ProblemStatus = StatusEntry['status']
 /** Every class name, as a literal union. */
 export type ProblemClassName = StatusEntry['name']
 
-/** The status codes that have a class, in ascending order. */
+/**
+ * The status codes that have a class, in ascending order.
+ *
+ * @example
+ * STATUS_CODES.includes(429) // true
+ */
 export const STATUS_CODES: readonly ProblemStatus[] = Object.freeze(STATUSES.map((entry) => entry.status))
 
 const BY_STATUS = new Map<number, StatusEntry>(STATUSES.map((entry) => [entry.status, entry]))
