@@ -1,0 +1,51 @@
+/**
+ * Options of the Express middleware: the options every adapter shares (../settings.js), plus the
+ * pino logger to use when a request has no pino-http `req.log`. Bad values are refused when
+ * `problems()` is called, with `ERR_HTTP_PROBLEMS_INVALID_OPTION`, never replaced by a default.
+ */
+import type { ProblemLogger } from '../log-problem.js'
+import {
+  SHARED_OPTION_NAMES,
+  optionsRecord,
+  rejectUnknownOptions,
+  resolveSettings,
+  type ProblemSettings,
+  type SharedProblemsOptions,
+} from '../settings.js'
+import { invalidOption } from '../usage-error.js'
+import { isProblemLogger } from './logger.js'
+
+/**
+ * Options of `problems()` for Express. All are optional; they mean what the Fastify plugin's
+ * options of the same name mean. `notFound` has no counterpart: you mount the `notFound`
+ * middleware yourself, after your routes.
+ */
+export interface ExpressProblemsOptions extends SharedProblemsOptions {
+  /**
+   * A pino logger (or any object with pino's level methods) for requests that carry no pino-http
+   * `req.log`. Default: none, so without pino-http nothing is logged.
+   */
+  logger?: ProblemLogger
+}
+
+/** Options after defaults and checks. */
+export interface ResolvedExpressOptions extends ProblemSettings {
+  logger: ProblemLogger | undefined
+}
+
+const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'logger'])
+
+/** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
+export function resolveExpressOptions(options: unknown): ResolvedExpressOptions {
+  const given = optionsRecord(options)
+  rejectUnknownOptions(given, KNOWN_OPTIONS)
+  return { ...resolveSettings(given), logger: loggerOption(given.logger) }
+}
+
+function loggerOption(value: unknown): ProblemLogger | undefined {
+  if (value === undefined) return undefined
+  if (!isProblemLogger(value)) {
+    invalidOption('logger', 'a pino logger (trace, debug, info, warn, error and fatal methods)', value)
+  }
+  return value
+}

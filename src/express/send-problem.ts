@@ -1,0 +1,58 @@
+/**
+ * The Express side of the one data flow: normalize what was thrown, pick the correlation id,
+ * render, log once, write. Used by the error-handling and the not-found middleware.
+ */
+import type { Request, Response } from 'express'
+import { correlationIdFor } from '../correlation.js'
+import { logProblem } from '../log-problem.js'
+import { normalize } from '../normalize.js'
+import { renderProblem, type RenderedProblem } from '../render.js'
+import { allowedMethods } from './allowed-methods.js'
+import { requestLogger } from './logger.js'
+import type { ResolvedExpressOptions } from './options.js'
+
+/**
+ * Headers a route may have set for the answer it meant to send; they would mislabel a problem
+ * body (Express's own final handler drops the same ones). The renderer sets its own
+ * `Content-Range` on a 416.
+ */
+const STALE_HEADERS = ['content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified']
+
+/**
+ * Answers `request` with the problem for `thrown`. A 405 that does not name its `Allow` methods
+ * (an http-errors 405, say) gets them from the router.
+ */
+export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, request: Request, response: Response): void {
+  const problem = normalize(thrown, options)
+  const correlationId = correlationIdFor(request.headers, options.render.correlationIdHeader)
+  const allow = problem.status === 405 && problem.headers.allow === undefined ? allowedMethods(request) : undefined
+  const rendered = renderProblem(
+    problem,
+    // `originalUrl`: inside a mounted router `url` has lost its prefix; `instance` is the full path.
+    { method: request.method, url: request.originalUrl, accept: request.headers.accept, correlationId, allow },
+    options.render,
+  )
+  const logger = requestLogger(request, options.logger)
+  if (logger !== undefined) {
+    const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
+    logProblem(logger, { problem, thrown, correlationId, rendered }, level)
+  }
+  writeProblem(response, rendered)
+}
+
+/**
+ * Writes through Node's own response methods rather than `res.send`: the body is final bytes,
+ * and `res.send` would add an ETag and may rewrite the content type, which the Fastify adapter
+ * does not do, so the two would no longer answer alike.
+ */
+function writeProblem(response: Response, rendered: RenderedProblem): void {
+  for (const name of STALE_HEADERS) response.removeHeader(name)
+  response.statusCode = rendered.status
+  for (const name of Object.keys(rendered.headers)) response.setHeader(name, rendered.headers[name]!)
+  if (rendered.body === undefined) {
+    response.end()
+    return
+  }
+  response.setHeader('content-length', Buffer.byteLength(rendered.body))
+  response.end(rendered.body)
+}

@@ -1,0 +1,155 @@
+/**
+ * The options every adapter shares (problem types, default challenges, correlation header, log
+ * levels...): their public type, their defaults, and the checks that reject a bad value when the
+ * adapter is created, with `ERR_HTTP_PROBLEMS_INVALID_OPTION`, rather than silently using a
+ * default. Each adapter adds its own options (Fastify: `notFound`; Express: `logger`) and says
+ * which names it knows; what the options mean never depends on the framework.
+ */
+import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
+import { isValidHeaderName, isValidHeaderValue, retryAfterValue } from './header-values.js'
+import type { RenderSettings } from './render.js'
+import { invalidOption } from './usage-error.js'
+
+/** A pino level, or `'silent'` to not log that class of problem. */
+export type ProblemLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
+
+/** Options every adapter accepts. All are optional. */
+export interface SharedProblemsOptions {
+  /**
+   * Base URI for problem types. Problems without their own `type` get `${typeBaseUrl}/${slug}`,
+   * e.g. `https://errors.example.com/not-found`. Default: none (`about:blank`).
+   */
+  typeBaseUrl?: string
+  /** Status for schema-validation failures: `400` (default) or `422`. */
+  validationStatus?: 400 | 422
+  /** Challenge sent as `WWW-Authenticate` on a 401 that names none. Default `'Bearer'`. */
+  wwwAuthenticate?: string
+  /** Challenge sent as `Proxy-Authenticate` on a 407 that names none. Default `'Basic'`. */
+  proxyAuthenticate?: string
+  /** `Retry-After` in seconds for a 429 that carries none (from another library). Default `60`. */
+  retryAfter?: number
+  /** Header that carries the correlation id in requests and problem responses. Default `'x-correlation-id'`. */
+  correlationIdHeader?: string
+  /** Adds the stack to problem bodies. For development only. Default `false`. */
+  exposeStack?: boolean
+  /** Log levels: `clientError` for 4xx (default `'info'`), `serverError` for 5xx (default `'error'`). */
+  logLevels?: { clientError?: ProblemLogLevel; serverError?: ProblemLogLevel }
+}
+
+/** The shared options after defaults and checks. */
+export interface ProblemSettings {
+  render: RenderSettings
+  validationStatus: 400 | 422
+  clientErrorLevel: ProblemLogLevel
+  serverErrorLevel: ProblemLogLevel
+}
+
+/** The names of the shared options, in documentation order. */
+export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
+  'typeBaseUrl',
+  'validationStatus',
+  'wwwAuthenticate',
+  'proxyAuthenticate',
+  'retryAfter',
+  'correlationIdHeader',
+  'exposeStack',
+  'logLevels',
+])
+
+const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+
+/** The options as a record: `undefined` and `null` mean none; anything but a plain object is refused. */
+export function optionsRecord(options: unknown): Record<string, unknown> {
+  if (options === undefined || options === null) return {}
+  if (typeof options !== 'object' || Array.isArray(options)) invalidOption('options', 'an object', options)
+  return options as Record<string, unknown>
+}
+
+/**
+ * Refuses the first option whose name is neither `known` nor `tolerated` (names a framework
+ * passes along that are not ours), so a typo fails instead of being ignored.
+ */
+export function rejectUnknownOptions(
+  given: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  tolerated: ReadonlySet<string> = new Set(),
+): void {
+  for (const name of Object.keys(given)) {
+    if (!known.has(name) && !tolerated.has(name)) {
+      invalidOption(name, `one of ${[...known].join(', ')} (unknown option)`, given[name])
+    }
+  }
+}
+
+/** Checks the shared options and fills in defaults. Throws a coded `TypeError` on the first bad one. */
+export function resolveSettings(given: Record<string, unknown>): ProblemSettings {
+  return {
+    render: {
+      typeBaseUrl: typeBaseUrl(given.typeBaseUrl),
+      exposeStack: booleanOption(given.exposeStack, 'exposeStack', false),
+      wwwAuthenticate: headerValueOption(given.wwwAuthenticate, 'wwwAuthenticate', 'Bearer'),
+      proxyAuthenticate: headerValueOption(given.proxyAuthenticate, 'proxyAuthenticate', 'Basic'),
+      retryAfter: given.retryAfter === undefined ? '60' : retryAfterSeconds(given.retryAfter),
+      correlationIdHeader: headerNameOption(given.correlationIdHeader),
+    },
+    validationStatus: validationStatus(given.validationStatus),
+    ...logLevels(given.logLevels),
+  }
+}
+
+/** A boolean option, or `fallback` when it is absent. */
+export function booleanOption(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback
+  if (typeof value !== 'boolean') invalidOption(name, 'a boolean', value)
+  return value
+}
+
+function typeBaseUrl(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || !URL.canParse(value)) invalidOption('typeBaseUrl', 'an absolute URI', value)
+  return value.replace(/\/+$/, '')
+}
+
+function headerValueOption(value: unknown, name: string, fallback: string): string {
+  if (value === undefined) return fallback
+  if (typeof value !== 'string' || value.trim() === '' || !isValidHeaderValue(value)) {
+    invalidOption(name, 'a non-empty header value without control characters', value)
+  }
+  return value
+}
+
+function retryAfterSeconds(value: unknown): string {
+  if (typeof value !== 'number') invalidOption('retryAfter', 'a non-negative number of seconds', value)
+  return retryAfterValue(value, 'retryAfter')
+}
+
+function headerNameOption(value: unknown): string {
+  if (value === undefined) return DEFAULT_CORRELATION_HEADER
+  if (typeof value !== 'string' || !isValidHeaderName(value)) {
+    invalidOption('correlationIdHeader', 'a valid header name', value)
+  }
+  return value.toLowerCase()
+}
+
+function validationStatus(value: unknown): 400 | 422 {
+  if (value === undefined) return 400
+  if (value !== 400 && value !== 422) invalidOption('validationStatus', '400 or 422', value)
+  return value
+}
+
+function logLevels(value: unknown): { clientErrorLevel: ProblemLogLevel; serverErrorLevel: ProblemLogLevel } {
+  if (value === undefined) return { clientErrorLevel: 'info', serverErrorLevel: 'error' }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    invalidOption('logLevels', 'an object { clientError?, serverError? }', value)
+  }
+  const { clientError = 'info', serverError = 'error', ...rest } = value as Record<string, unknown>
+  const unknown = Object.keys(rest)[0]
+  if (unknown !== undefined) invalidOption(`logLevels.${unknown}`, 'absent (unknown option)', rest[unknown])
+  if (typeof clientError !== 'string' || !LEVELS.has(clientError)) {
+    invalidOption('logLevels.clientError', `one of ${[...LEVELS].join(', ')}`, clientError)
+  }
+  if (typeof serverError !== 'string' || !LEVELS.has(serverError)) {
+    invalidOption('logLevels.serverError', `one of ${[...LEVELS].join(', ')}`, serverError)
+  }
+  return { clientErrorLevel: clientError as ProblemLogLevel, serverErrorLevel: serverError as ProblemLogLevel }
+}
