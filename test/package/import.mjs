@@ -1,10 +1,22 @@
-// Packaging check: the built ESM entry loads by package name and exposes the plugin and classes.
+// Packaging check: the built ESM entries load by package name and expose what the README promises.
 import assert from 'node:assert/strict'
-import problems, { httpProblems, NotFound, isHttpProblem, createProblem } from 'http-problems'
+import problems, { httpProblems, NotFound, isHttpProblem, createProblem, problemSchema } from 'http-problems'
+import { problems as expressProblems, created } from 'http-problems/express'
+import { parseProblem, problemFromResponse, correlationHeaders } from 'http-problems/client'
+import { expectProblem } from 'http-problems/testing'
 
 assert.equal(typeof problems, 'function', 'default export is the plugin')
 assert.equal(problems, httpProblems, 'default and named plugin exports are the same function')
 const notFound = new NotFound('x')
 assert.equal(notFound.status, 404)
 assert.ok(isHttpProblem(createProblem(429, { retryAfter: 1 })))
+assert.equal(typeof problemSchema, 'object')
+assert.equal(typeof expressProblems().errorHandler, 'function')
+assert.equal(typeof created, 'function')
+for (const fn of [parseProblem, problemFromResponse, correlationHeaders, expectProblem]) assert.equal(typeof fn, 'function')
+// A problem made by the client bundle is recognised by the main bundle.
+const upstream = await problemFromResponse(
+  new Response('{"type":"about:blank","title":"Not Found","status":404}', { status: 404, headers: { 'content-type': 'application/problem+json' } }),
+)
+assert.ok(upstream instanceof NotFound)
 console.log('import: ok')

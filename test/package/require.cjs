@@ -1,9 +1,15 @@
-// Packaging check: the built CJS entry loads by package name with the same exports.
+// Packaging check: the built CJS entries load by package name with the same exports.
 const assert = require('node:assert/strict')
 const pkg = require('http-problems')
+const express = require('http-problems/express')
+const client = require('http-problems/client')
+const testing = require('http-problems/testing')
 
 assert.equal(typeof pkg.default, 'function', 'default export is the plugin')
 assert.equal(pkg.default, pkg.httpProblems)
 assert.equal(new pkg.NotFound().status, 404)
 assert.equal(new pkg.MethodNotAllowed({ allow: ['GET'] }).headers.allow, 'GET')
+assert.equal(typeof express.problems({}).notFound, 'function')
+assert.equal(typeof client.parseProblem, 'function')
+assert.equal(typeof testing.expectProblem, 'function')
 console.log('require: ok')

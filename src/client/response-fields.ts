@@ -1,0 +1,75 @@
+/**
+ * The typed fields of a status class (`allow` of a 405, `retryAfter` of a 429...) read back from
+ * an upstream answer's headers, so a problem rebuilt from a response carries the same headers the
+ * upstream sent. The record type has one reader per `StatusFields` key, so a field added to the
+ * status table without a reader here is a compile error.
+ */
+import type { StatusFields } from '../statuses.js'
+
+/** The part of `Headers` this module reads. */
+export interface HeaderReader {
+  get(name: string): string | null
+}
+
+type FieldReaders = { readonly [S in keyof StatusFields]: (headers: HeaderReader) => Partial<StatusFields[S]> }
+
+const READERS: FieldReaders = {
+  401: (headers) => present('challenge', headers.get('www-authenticate')),
+  405: (headers) => present('allow', list(headers.get('allow'))),
+  407: (headers) => present('challenge', headers.get('proxy-authenticate')),
+  413: (headers) => present('retryAfter', retryAfter(headers.get('retry-after'))),
+  415: (headers) => present('accept', list(headers.get('accept'))),
+  416: (headers) => present('size', unsatisfiedRangeSize(headers.get('content-range'))),
+  426: (headers) => present('upgrade', headers.get('upgrade') ?? undefined),
+  429: (headers) => present('retryAfter', retryAfter(headers.get('retry-after'))),
+  451: (headers) => present('blockedBy', blockedBy(headers.get('link'))),
+  503: (headers) => present('retryAfter', retryAfter(headers.get('retry-after'))),
+}
+
+/**
+ * The status's typed fields found in `headers` (`{ allow: ['GET'] }` for a 405 with `Allow: GET`).
+ * Fields whose header is missing or malformed are left out.
+ */
+export function fieldsFromHeaders(status: number, headers: HeaderReader): Record<string, unknown> {
+  const read = (READERS as Readonly<Record<number, (headers: HeaderReader) => object>>)[status]
+  return read === undefined ? {} : { ...read(headers) }
+}
+
+function present<K extends string, V>(name: K, value: V | null | undefined): { [P in K]?: V } {
+  return (value === undefined || value === null || value === '' ? {} : { [name]: value }) as { [P in K]?: V }
+}
+
+/** `GET, HEAD` → `['GET', 'HEAD']`; an empty `Allow` is a valid "no methods". */
+function list(value: string | null): string[] | undefined {
+  if (value === null) return undefined
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+}
+
+/** RFC 9110 10.2.3: delay-seconds, or an HTTP-date. */
+function retryAfter(value: string | null): number | Date | undefined {
+  if (value === null) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const date = new Date(trimmed)
+  return Number.isNaN(date.getTime()) ? undefined : date
+}
+
+/** `bytes *\/1234` → 1234. */
+function unsatisfiedRangeSize(value: string | null): number | undefined {
+  const match = value === null ? null : /^bytes \*\/(\d+)$/.exec(value.trim())
+  const size = match === null ? NaN : Number(match[1])
+  return Number.isSafeInteger(size) ? size : undefined
+}
+
+/** The target of a `Link: <uri>; rel="blocked-by"` (RFC 7725). */
+function blockedBy(value: string | null): string | undefined {
+  if (value === null) return undefined
+  for (const link of value.split(',')) {
+    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(link)
+    if (match !== null && /(^|;)\s*rel="?blocked-by"?\s*(;|$)/i.test(match[2]!)) return match[1]
+  }
+  return undefined
+}

@@ -1,0 +1,49 @@
+/**
+ * One view of the response objects tests hold: supertest's (`status`, `headers`, `text`) and
+ * Fastify's `inject` (`statusCode`, `headers`, `body`/`payload`). Reading never throws, so the
+ * assertion that follows can say what was wrong with the response.
+ */
+
+/** A response from supertest or `fastify.inject()` (light-my-request). */
+export interface TestResponse {
+  /** supertest */
+  readonly status?: number
+  /** light-my-request, Node */
+  readonly statusCode?: number
+  readonly headers: Readonly<Record<string, string | string[] | number | undefined>>
+  /** supertest: the raw body text */
+  readonly text?: string
+  /** light-my-request: the raw body text; supertest: the parsed body */
+  readonly body?: unknown
+  /** light-my-request: the raw body text */
+  readonly payload?: string
+}
+
+/** What the checks read from a `TestResponse`. */
+export interface ResponseView {
+  status: number | undefined
+  header(name: string): string | undefined
+  /** The raw body text, or `undefined` when the response object holds none. */
+  text: string | undefined
+}
+
+/** The status, headers and raw body text of `response`. */
+export function viewOf(response: TestResponse): ResponseView {
+  const status = typeof response.status === 'number' ? response.status : response.statusCode
+  const headers = typeof response.headers === 'object' && response.headers !== null ? response.headers : {}
+  return {
+    status: typeof status === 'number' ? status : undefined,
+    header(name) {
+      const value = headers[name.toLowerCase()]
+      if (value === undefined) return undefined
+      return Array.isArray(value) ? value.join(', ') : String(value)
+    },
+    text: textOf(response),
+  }
+}
+
+function textOf(response: TestResponse): string | undefined {
+  if (typeof response.text === 'string') return response.text
+  if (typeof response.payload === 'string') return response.payload
+  return typeof response.body === 'string' ? response.body : undefined
+}

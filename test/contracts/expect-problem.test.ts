@@ -1,0 +1,189 @@
+import { AssertionError } from 'node:assert'
+import Fastify, { type FastifyInstance } from 'fastify'
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import problems, { JSON_CONTENT_TYPE, NotFound, UsageError } from '../../src/index.js'
+import { expectProblem, type TestResponse } from '../../src/testing/index.js'
+
+const VALID_HEADERS = {
+  'content-type': 'application/problem+json; charset=utf-8',
+  'x-correlation-id': 'c-1',
+}
+const VALID_BODY = { type: 'about:blank', title: 'Not Found', status: 404, instance: '/x', code: 'NOT_FOUND', correlationId: 'c-1' }
+
+/** An inject-shaped response built by hand, to break one thing at a time. */
+function fake(overrides: { statusCode?: number; headers?: Record<string, string | string[] | undefined>; body?: unknown } = {}): TestResponse {
+  const body = 'body' in overrides ? overrides.body : JSON.stringify(VALID_BODY)
+  return { statusCode: overrides.statusCode ?? 404, headers: { ...VALID_HEADERS, ...overrides.headers }, body }
+}
+
+function failureOf(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(AssertionError)
+    return (error as AssertionError).message
+  }
+  throw new Error('expected expectProblem to fail')
+}
+
+describe('expectProblem with real responses', () => {
+  let app: FastifyInstance
+  let url: string
+
+  beforeAll(async () => {
+    app = Fastify()
+    await app.register(problems)
+    app.get('/users/:id', async () => {
+      throw new NotFound({ detail: 'No user 0', code: 'USER_NOT_FOUND' })
+    })
+    app.get('/limited', async (_request, reply) => reply.problem(429, { retryAfter: 30 }))
+    app.get('/crash', async () => {
+      throw new Error('db down')
+    })
+    url = await app.listen({ host: '127.0.0.1', port: 0 })
+  })
+
+  afterAll(() => app.close())
+
+  it('passes a Fastify inject response and returns the body', async () => {
+    const response = await app.inject({ method: 'GET', url: '/users/0' })
+    const body = expectProblem(response, { status: 404, code: 'USER_NOT_FOUND' })
+    expect(body.detail).toBe('No user 0')
+    expect(body.instance).toBe('/users/0')
+  })
+
+  it('passes a supertest response over a real socket', async () => {
+    const response = await request(url).get('/limited').set('x-correlation-id', 'st-1')
+    const body = expectProblem(response, { status: 429, code: 'TOO_MANY_REQUESTS', correlationId: 'st-1' })
+    expect(body.correlationId).toBe('st-1')
+  })
+
+  it('passes a 5xx', async () => {
+    expectProblem(await request(url).get('/crash'), { status: 500, code: 'INTERNAL_SERVER_ERROR' })
+  })
+
+  it('passes an application/json answer when told so', async () => {
+    const response = await app.inject({ method: 'GET', url: '/users/0', headers: { accept: 'application/json' } })
+    expectProblem(response, { status: 404, contentType: JSON_CONTENT_TYPE })
+  })
+
+  it('fails a success answer, listing what is wrong', async () => {
+    const message = failureOf(() => expectProblem({ statusCode: 200, headers: {}, body: '{"ok":true}' }, { status: 404 }))
+    expect(message).toContain('status is 200, expected 404')
+    expect(message).toContain('content-type is undefined')
+    expect(message).toContain('x-correlation-id header is undefined')
+    expect(message).toContain('missing required member(s) type, title, status, instance, code, correlationId')
+  })
+
+  it('fails a HEAD answer, which has no body', async () => {
+    const response = await app.inject({ method: 'HEAD', url: '/users/0' })
+    expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain('the response has no body')
+  })
+
+  it('fails on the wrong code', async () => {
+    const response = await app.inject({ method: 'GET', url: '/users/0' })
+    expect(failureOf(() => expectProblem(response, { status: 404, code: 'NOT_FOUND' }))).toContain(
+      'body code is "USER_NOT_FOUND", expected "NOT_FOUND"',
+    )
+  })
+})
+
+describe('expectProblem: each check can fail', () => {
+  it('passes the valid baseline', () => {
+    expect(expectProblem(fake(), { status: 404 })).toEqual(VALID_BODY)
+  })
+
+  it.each([
+    ['the status', fake({ statusCode: 410 }), 'status is 410, expected 404'],
+    ['the content type', fake({ headers: { 'content-type': 'application/json' } }), 'content-type is "application/json"'],
+    ['a missing correlation id header', fake({ headers: { 'x-correlation-id': undefined } }), 'x-correlation-id header is undefined'],
+    ['an invalid correlation id header', fake({ headers: { 'x-correlation-id': 'a b' } }), 'expected a valid correlation id'],
+    ['a body that is not JSON', fake({ body: '<h1>Not Found</h1>' }), 'the body is not JSON: "<h1>Not Found</h1>"'],
+    ['a body without members', fake({ body: '{}' }), 'missing required member(s)'],
+    ['a wrong-typed member', fake({ body: JSON.stringify({ ...VALID_BODY, title: 1 }) }), '$.title: must be string'],
+    ['a body status that differs', fake({ body: JSON.stringify({ ...VALID_BODY, status: 410 }) }), 'body status is 410, expected 404'],
+    ['a body correlationId that differs', fake({ body: JSON.stringify({ ...VALID_BODY, correlationId: 'c-2' }) }), 'body correlationId "c-2" differs'],
+    ['an empty body', fake({ body: '' }), 'the response has no body'],
+    ['a parsed body only (no raw text)', fake({ body: VALID_BODY }), 'the response has no body'],
+  ])('%s', (_name, response, expected) => {
+    expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain(expected)
+  })
+
+  it('checks the expected correlation id', () => {
+    expect(failureOf(() => expectProblem(fake(), { status: 404, correlationId: 'c-9' }))).toContain(
+      'x-correlation-id header is "c-1", expected "c-9"',
+    )
+  })
+
+  it('reads a custom correlation id header', () => {
+    const response = fake({ headers: { 'x-correlation-id': undefined, 'x-request-id': 'c-1' } })
+    expect(expectProblem(response, { status: 404, correlationIdHeader: 'X-Request-Id' }).correlationId).toBe('c-1')
+  })
+
+  it('reads supertest-shaped responses (status, text) and repeated headers', () => {
+    const response = { status: 404, headers: { ...VALID_HEADERS, 'x-correlation-id': ['c-1', 'c-2'] }, text: JSON.stringify(VALID_BODY) }
+    expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain('"c-1, c-2"')
+  })
+
+  it('reads light-my-request payloads', () => {
+    expect(expectProblem({ statusCode: 404, headers: VALID_HEADERS, payload: JSON.stringify(VALID_BODY) }, { status: 404 })).toEqual(VALID_BODY)
+  })
+
+  it('survives a response without headers or status', () => {
+    const message = failureOf(() => expectProblem({ headers: null } as unknown as TestResponse, { status: 404 }))
+    expect(message).toContain('status is undefined')
+  })
+
+  it('rejects something that is not a response', () => {
+    expect(failureOf(() => expectProblem(null as unknown as TestResponse, { status: 404 }))).toContain('expected a supertest or inject response')
+  })
+})
+
+describe('expectProblem: the header rules of each status', () => {
+  const withStatus = (status: number, headers: Record<string, string> = {}): TestResponse =>
+    fake({ statusCode: status, headers, body: JSON.stringify({ ...VALID_BODY, status }) })
+
+  it.each([
+    [401, {}, 'www-authenticate header is missing (RFC 9110 15.5.2)'],
+    [401, { 'www-authenticate': ' ' }, 'www-authenticate header " " is malformed'],
+    [405, {}, 'allow header is missing (RFC 9110 15.5.6)'],
+    [405, { allow: 'GET,,POST' }, 'allow header "GET,,POST" is malformed'],
+    [407, {}, 'proxy-authenticate header is missing'],
+    [413, { 'retry-after': 'soon' }, 'retry-after header "soon" is malformed'],
+    [416, {}, 'content-range header is missing'],
+    [416, { 'content-range': 'bytes 0-1/2' }, 'content-range header "bytes 0-1/2" is malformed'],
+    [426, {}, 'upgrade header is missing'],
+    [429, {}, 'retry-after header is missing (RFC 6585 4, always sent by http-problems)'],
+    [429, { 'retry-after': '-1' }, 'retry-after header "-1" is malformed'],
+    [503, { 'retry-after': 'Sunday' }, 'retry-after header "Sunday" is malformed'],
+  ])('%i %o fails', (status, headers, expected) => {
+    expect(failureOf(() => expectProblem(withStatus(status, headers), { status }))).toContain(expected)
+  })
+
+  it.each([
+    [405, { allow: '' }],
+    [405, { allow: 'GET, HEAD' }],
+    [413, {}],
+    [429, { 'retry-after': 'Sun, 22 Nov 2026 08:49:37 GMT' }],
+    [503, {}],
+    [503, { 'retry-after': '120' }],
+  ])('%i %o passes', (status, headers) => {
+    expect(expectProblem(withStatus(status, headers), { status }).status).toBe(status)
+  })
+})
+
+describe('expectProblem: expectations are checked', () => {
+  it.each([
+    [null, 'expected'],
+    [{ status: 200 }, 'status'],
+    [{ status: 404.5 }, 'status'],
+    [{ status: 404, code: 1 }, 'code'],
+    [{ status: 404, correlationId: 1 }, 'correlationId'],
+    [{ status: 404, contentType: null }, 'contentType'],
+    [{ status: 404, correlationIdHeader: 5 }, 'correlationIdHeader'],
+  ])('rejects %o', (expected, option) => {
+    expect(() => expectProblem(fake(), expected as never)).toThrow(UsageError)
+    expect(() => expectProblem(fake(), expected as never)).toThrow(`"${option}"`)
+  })
+})
