@@ -10,14 +10,20 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 /** RFC 9110 5.5: visible ASCII, obs-text (0x80-0xFF), space and tab; no CR, LF, NUL or other controls. */
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 
-/** True when `name` may be used as an HTTP header name. */
-export function isValidHeaderName(name: string): boolean {
-  return TOKEN.test(name)
+/**
+ * True when `name` may be used as an HTTP header name. Anything but a string is false: `RegExp#test`
+ * would otherwise call a foreign value's `toString`, which may throw or lie.
+ */
+export function isValidHeaderName(name: unknown): boolean {
+  return typeof name === 'string' && TOKEN.test(name)
 }
 
-/** True when `value` may be sent as an HTTP header value without injection or a Node error. */
-export function isValidHeaderValue(value: string): boolean {
-  return FIELD_VALUE.test(value)
+/**
+ * True when `value` may be sent as an HTTP header value without injection or a Node error: no CR,
+ * LF, NUL or other control character, nothing above U+00FF. Anything but a string is false.
+ */
+export function isValidHeaderValue(value: unknown): boolean {
+  return typeof value === 'string' && FIELD_VALUE.test(value)
 }
 
 /**

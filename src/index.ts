@@ -6,7 +6,7 @@ import { httpProblems } from './fastify/plugin.js'
 
 export default httpProblems
 export { httpProblems }
-export type { ProblemsOptions, ProblemLogLevel } from './fastify/options.js'
+export type { ProblemsOptions, ProblemLogLevel, ProblemReporter } from './fastify/options.js'
 export { notFoundHandler, unmatchedRouteProblem } from './fastify/not-found.js'
 
 export { HttpProblem, isHttpProblem, RESERVED_MEMBERS } from './problem.js'
@@ -18,10 +18,13 @@ export { STATUSES, STATUS_CODES } from './statuses.js'
 export type { HeaderMap, ProblemClassName, ProblemStatus, StatusEntry, StatusFields } from './statuses.js'
 export { normalize } from './normalize.js'
 export type { NormalizeOptions } from './normalize.js'
-export { renderProblem, SERVER_ERROR_DETAIL } from './render.js'
+export { renderProblem, SERVER_ERROR_DETAIL, MAX_MEMBER_LENGTH, MAX_EXTENSIONS_LENGTH } from './render.js'
 export type { RenderedProblem, RenderSettings, RequestFacts } from './render.js'
 export { correlationIdFor, isValidCorrelationId, traceIdFrom, DEFAULT_CORRELATION_HEADER } from './correlation.js'
 export { PROBLEM_CONTENT_TYPE, JSON_CONTENT_TYPE } from './accept.js'
+export { problemSchema } from './schema.js'
+export type { ProblemBody } from './schema.js'
 export type { ValidationIssue } from './validation.js'
+export { MAX_VALIDATION_ISSUES, MAX_ISSUE_TEXT_LENGTH } from './validation.js'
 export { UsageError } from './usage-error.js'
 export type { UsageErrorCode } from './usage-error.js'

@@ -5,7 +5,7 @@
  * throws: every foreign property is read defensively, since throwing getters and Proxies exist.
  */
 import { classFor, createProblem } from './classes.js'
-import { HttpProblem, isHttpProblem } from './problem.js'
+import { HttpProblem, isHttpProblem, wrapCause } from './problem.js'
 import { validationDetail, validationIssues } from './validation.js'
 
 /** How foreign values are read. */
@@ -21,9 +21,14 @@ const PUBLIC_CODE = /^(?!FST_)[A-Z][A-Z0-9_]{0,63}$/
  * Turns any thrown value into an `HttpProblem`. Our own problems pass through unchanged; the
  * original value of anything else is kept as `cause` for the log.
  *
- * Status mapping of foreign errors: `status`, else `statusCode` (boom: `output.statusCode`), as an
- * integer or a three-digit string, used when it is 400..599; anything else (200, 302, 999, NaN,
- * missing) means the error was not meant as an HTTP answer, so it becomes a 500.
+ * Status mapping of foreign errors: the first of `status` and `statusCode` (boom: only
+ * `output.statusCode`) that is an integer or a three-digit string from 400 to 599 is used, so
+ * `'404'` is a 404. Anything else (200, 302, 999, 4.5, NaN, `'abc'`, missing) means the error was
+ * not meant as an HTTP answer: it becomes a 500, and its message stays out of the body.
+ *
+ * Never throws. Values that fight back (Proxies whose traps throw, revoked Proxies, throwing
+ * getters, `Object.create(null)`) are read one guarded property at a time; what cannot be read
+ * counts as absent.
  *
  * @example
  * normalize(createError(404)).status // 404
@@ -35,7 +40,7 @@ export function normalize(thrown: unknown, options: NormalizeOptions = {}): Http
 
   const foreign = thrown as Record<string, unknown>
   const validation = read(foreign, 'validation')
-  if (Array.isArray(validation)) return validationProblem(foreign, validation, options.validationStatus ?? 400)
+  if (isArray(validation)) return validationProblem(foreign, validation, options.validationStatus ?? 400)
 
   const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
   const boomOutput = typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
@@ -51,18 +56,19 @@ export function normalize(thrown: unknown, options: NormalizeOptions = {}): Http
   const code = read(foreign, 'code')
   const title = classFor(status)?.title
 
-  const problem = new HttpProblem(status, {
+  // The thrown error carries the stack that matters; the wrapper does not capture one of its own.
+  const problem = wrapCause(thrown, () => new HttpProblem(status, {
     detail: expose && typeof message === 'string' && message !== '' && message !== title ? message : undefined,
     code: expose && typeof code === 'string' && PUBLIC_CODE.test(code) ? code : undefined,
     headers,
     expose,
     cause: thrown,
-  })
+  }))
   return problem
 }
 
 function serverError(cause: unknown): HttpProblem {
-  return createProblem(500, { cause })
+  return wrapCause(cause, () => createProblem(500, { cause }))
 }
 
 function validationProblem(foreign: Record<string, unknown>, validation: unknown[], status: 400 | 422): HttpProblem {
@@ -97,6 +103,15 @@ function headerRecord(value: unknown): Record<string, string> | undefined {
     else if (typeof headerValue === 'number' && Number.isFinite(headerValue)) headers[name] = String(headerValue)
   }
   return headers
+}
+
+/** `Array.isArray` throws on a revoked Proxy; here that is just "not an array". */
+function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value)
+  } catch {
+    return false
+  }
 }
 
 /** A property read that survives throwing getters and Proxy traps. */

@@ -2,13 +2,17 @@
  * `HttpProblem` + request facts → status, headers and body bytes. Pure and framework-agnostic:
  * every adapter calls it, so the same problem leaves every service (Fastify or Express) as the
  * same bytes. It never throws: members that cannot be serialized and headers that cannot be sent
- * are left out and reported back for the log.
+ * are left out and reported back for the log, and a problem that cannot be read at all (a forged
+ * object, a getter that throws) is answered with a minimal 500 (`fallbackProblem`).
  */
-import { problemContentType } from './accept.js'
+import { problemContentType, PROBLEM_CONTENT_TYPE } from './accept.js'
 import { classFor } from './classes.js'
+import { clip as clipTo } from './clip.js'
+import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
+import { jsonString } from './json-string.js'
 import { isReservedMember, type HttpProblem } from './problem.js'
-import { slugFromTitle, type HeaderMap } from './statuses.js'
+import { codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
 
 /** What the renderer needs to know about the request. */
 export interface RequestFacts {
@@ -18,7 +22,10 @@ export interface RequestFacts {
   url: string
   /** The `Accept` header, for choosing `application/problem+json` or `application/json`. */
   accept?: string | readonly string[] | undefined
-  /** The correlation id for this request (see `correlationIdFor`). */
+  /**
+   * The correlation id for this request (see `correlationIdFor`). A value that is not a valid
+   * correlation id (`isValidCorrelationId`) is never written: a new one is used instead.
+   */
   correlationId: string
   /** Methods the target supports, used for `Allow` when a 405 does not carry one. */
   allow?: readonly string[] | undefined
@@ -49,28 +56,101 @@ export interface RenderedProblem {
   body: string | undefined
   /** Names of headers that were not sent because their name or value was invalid. */
   droppedHeaders: string[]
-  /** Extension members left out because they could not be serialized. */
+  /** Extension members left out because they could not be serialized or did not fit. */
   droppedMembers: string[]
+  /** Set when the problem could not be rendered and this is the minimal 500 instead: why. */
+  fault?: unknown
 }
 
-/** The `detail` of a 5xx whose own detail is not exposed. */
+/**
+ * The `detail` of a 5xx whose own detail is not exposed.
+ *
+ * @example
+ * expect(body.detail).toBe(SERVER_ERROR_DETAIL) // no internal message reached the client
+ */
 export const SERVER_ERROR_DETAIL =
   'The server could not complete the request. Quote the correlationId when reporting this problem.'
+
+/**
+ * Longest `type`, `title`, `detail`, `instance` and `code` sent, in characters. A longer value is
+ * cut and ends with `…`, so a 10 MB message on a 4xx cannot become a 10 MB answer.
+ *
+ * @example
+ * body.detail.length <= MAX_MEMBER_LENGTH // always true
+ */
+export const MAX_MEMBER_LENGTH = 2048
+
+/**
+ * Most characters the extension members of one body may take together, as JSON. Members are
+ * added in order while they fit; one that does not fit is left out and named in `droppedMembers`.
+ *
+ * @example
+ * new BadRequest({ extensions: { rows } }) // rows is dropped (and logged) if its JSON exceeds MAX_EXTENSIONS_LENGTH
+ */
+export const MAX_EXTENSIONS_LENGTH = 65_536
 
 /** Headers the renderer owns: a problem's own value for these is ignored. */
 const OWNED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding'])
 
-/** Renders a problem for one request. Same inputs, same output. */
+/** Longest member or header name repeated in `droppedMembers`/`droppedHeaders` (they go to the log). */
+const MAX_REPORTED_NAME_LENGTH = 64
+
+/**
+ * Renders a problem for one request. Same inputs, same output. Never throws: a problem it cannot
+ * read gives `fallbackProblem`, with the reason in `fault`.
+ *
+ * @example
+ * const { status, headers, body } = renderProblem(new NotFound(), facts, settings)
+ */
 export function renderProblem(problem: HttpProblem, facts: RequestFacts, settings: RenderSettings): RenderedProblem {
+  try {
+    return renderOrThrow(problem, facts, settings)
+  } catch (fault) {
+    return { ...fallbackProblem(facts, settings), fault }
+  }
+}
+
+/**
+ * The minimal answer for when the real one cannot be made: a valid `application/problem+json`
+ * 500 built from constants, the correlation id and the request path only. Never throws.
+ *
+ * @example
+ * const { status, headers, body } = fallbackProblem({ method: 'GET', url: '/a', correlationId: id }, settings)
+ */
+export function fallbackProblem(
+  facts: Partial<RequestFacts>,
+  settings: Partial<Pick<RenderSettings, 'correlationIdHeader' | 'typeBaseUrl'>> = {},
+): RenderedProblem {
+  const correlationId = safeCorrelationId(facts.correlationId)
+  const typeBaseUrl = settings.typeBaseUrl
+  const type = typeof typeBaseUrl === 'string' ? `${typeBaseUrl}/internal-server-error` : 'about:blank'
+  const instance = typeof facts.url === 'string' ? clip(pathOf(facts.url)) : ''
+  const body =
+    `{"type":${JSON.stringify(clip(type))},"title":"Internal Server Error","status":500` +
+    `,"detail":${JSON.stringify(SERVER_ERROR_DETAIL)},"instance":${JSON.stringify(instance)}` +
+    `,"code":"INTERNAL_SERVER_ERROR","correlationId":${JSON.stringify(correlationId)}}`
+  return {
+    status: 500,
+    headers: { [correlationHeader(settings.correlationIdHeader)]: correlationId, 'content-type': PROBLEM_CONTENT_TYPE },
+    body: facts.method === 'HEAD' ? undefined : body,
+    droppedHeaders: [],
+    droppedMembers: [],
+  }
+}
+
+function renderOrThrow(problem: HttpProblem, facts: RequestFacts, settings: RenderSettings): RenderedProblem {
   const status = validStatus(problem.status)
+  const correlationIdHeader = correlationHeader(settings.correlationIdHeader)
+  const correlationId = safeCorrelationId(facts.correlationId)
   const droppedHeaders: string[] = []
   const droppedMembers: string[] = []
-  const headers = sendableHeaders(problem.headers, settings.correlationIdHeader, droppedHeaders)
+  const headers = sendableHeaders(problem.headers, correlationIdHeader, droppedHeaders)
   addRequiredHeaders(status, headers, facts, settings)
-  headers[settings.correlationIdHeader] = facts.correlationId
+  headers[correlationIdHeader] = correlationId
   headers['content-type'] = problemContentType(facts.accept)
 
-  const body = facts.method === 'HEAD' ? undefined : serializeBody(problem, status, facts, settings, droppedMembers)
+  const body =
+    facts.method === 'HEAD' ? undefined : serializeBody(problem, status, facts, settings, correlationId, droppedMembers)
   return { status, headers, body, droppedHeaders, droppedMembers }
 }
 
@@ -78,32 +158,59 @@ function validStatus(status: unknown): number {
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500
 }
 
-function sendableHeaders(source: HeaderMap, correlationIdHeader: string, dropped: string[]): HeaderMap {
+/** An id that is unsafe in a header, a JSON body or a log line is replaced, never written. */
+function safeCorrelationId(id: unknown): string {
+  return isValidCorrelationId(id) ? id : newCorrelationId()
+}
+
+function correlationHeader(name: unknown): string {
+  return typeof name === 'string' && isValidHeaderName(name) ? name.toLowerCase() : DEFAULT_CORRELATION_HEADER
+}
+
+/**
+ * The problem's headers that can be sent as they are. Each one is read on its own, so one
+ * unreadable or invalid header (CR/LF, NUL, characters above U+00FF, a bad name) costs only itself.
+ */
+function sendableHeaders(source: unknown, correlationIdHeader: string, dropped: string[]): HeaderMap {
   const headers: HeaderMap = {}
+  if (typeof source !== 'object' || source === null) return headers
   for (const name of Object.keys(source)) {
     const lower = name.toLowerCase()
     if (OWNED_HEADERS.has(lower) || lower === correlationIdHeader) continue
-    const value = source[name]
+    const value = guarded(() => (source as Record<string, unknown>)[name])
     if (typeof value === 'string' && isValidHeaderName(lower) && lower !== '__proto__' && isValidHeaderValue(value)) {
       headers[lower] = value
     } else {
-      dropped.push(isValidHeaderName(name) ? lower : '(invalid name)')
+      dropped.push(isValidHeaderName(name) ? reportedName(lower) : '(invalid name)')
     }
   }
   return headers
 }
 
-/** The DESIGN.md header rules that apply even when the problem did not supply the header. */
+/**
+ * The DESIGN.md header rules that apply even when the problem did not supply the header (or
+ * supplied one that was dropped or blank). A setting that is not a valid header value, which only
+ * a direct caller can pass, gives way to the plugin default rather than reach the wire.
+ */
 function addRequiredHeaders(status: number, headers: HeaderMap, facts: RequestFacts, settings: RenderSettings): void {
-  if (status === 401 && headers['www-authenticate'] === undefined) {
-    headers['www-authenticate'] = settings.wwwAuthenticate
-  } else if (status === 407 && headers['proxy-authenticate'] === undefined) {
-    headers['proxy-authenticate'] = settings.proxyAuthenticate
-  } else if (status === 405 && headers.allow === undefined && facts.allow !== undefined) {
-    headers.allow = facts.allow.join(', ')
-  } else if (status === 429 && headers['retry-after'] === undefined) {
-    headers['retry-after'] = settings.retryAfter
+  if (status === 401 && isBlank(headers['www-authenticate'])) {
+    headers['www-authenticate'] = headerSetting(settings.wwwAuthenticate, 'Bearer')
+  } else if (status === 407 && isBlank(headers['proxy-authenticate'])) {
+    headers['proxy-authenticate'] = headerSetting(settings.proxyAuthenticate, 'Basic')
+  } else if (status === 405 && headers.allow === undefined && Array.isArray(facts.allow)) {
+    const allow = facts.allow.join(', ')
+    if (isValidHeaderValue(allow)) headers.allow = allow
+  } else if (status === 429 && isBlank(headers['retry-after'])) {
+    headers['retry-after'] = headerSetting(settings.retryAfter, '60')
   }
+}
+
+function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === ''
+}
+
+function headerSetting(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() !== '' && isValidHeaderValue(value) ? value : fallback
 }
 
 function serializeBody(
@@ -111,45 +218,70 @@ function serializeBody(
   status: number,
   facts: RequestFacts,
   settings: RenderSettings,
+  correlationId: string,
   droppedMembers: string[],
 ): string {
-  const detail = status >= 500 && problem.expose !== true ? SERVER_ERROR_DETAIL : problem.expose ? problem.detail : undefined
+  const expose = problem.expose === true
+  const detail = status >= 500 && !expose ? SERVER_ERROR_DETAIL : expose ? problem.detail : undefined
+  const title = titleOf(problem, status)
+  // jsonString is JSON.stringify for strings, minus its cost when nothing needs escaping.
   let json =
-    `{"type":${JSON.stringify(problemType(problem, status, settings.typeBaseUrl))}` +
-    `,"title":${JSON.stringify(String(problem.title))}` +
+    `{"type":${jsonString(clip(problemType(problem, status, settings.typeBaseUrl)))}` +
+    `,"title":${jsonString(title)}` +
     `,"status":${status}`
-  if (typeof detail === 'string') json += `,"detail":${JSON.stringify(detail)}`
+  if (typeof detail === 'string') json += `,"detail":${jsonString(clip(detail))}`
   json +=
-    `,"instance":${JSON.stringify(pathOf(facts.url))}` +
-    `,"code":${JSON.stringify(String(problem.code))}` +
-    `,"correlationId":${JSON.stringify(facts.correlationId)}`
-  json += serializeExtensions(problem.extensions, droppedMembers)
+    `,"instance":${jsonString(typeof facts.url === 'string' ? clip(pathOf(facts.url)) : '')}` +
+    `,"code":${jsonString(codeOf(problem, title))}` +
+    `,"correlationId":${jsonString(correlationId)}`
+  json += serializeExtensions(problem.extensions, settings.exposeStack, droppedMembers)
   if (settings.exposeStack) json += `,"stack":${JSON.stringify(stackOf(problem))}`
   return `${json}}`
 }
 
-function serializeExtensions(extensions: object, droppedMembers: string[]): string {
+function titleOf(problem: HttpProblem, status: number): string {
+  const title: unknown = problem.title
+  if (typeof title === 'string' && title !== '') return clip(title)
+  return classFor(status)?.title ?? (status < 500 ? 'Client Error' : 'Server Error')
+}
+
+function codeOf(problem: HttpProblem, title: string): string {
+  const code: unknown = problem.code
+  if (typeof code === 'string' && code !== '') return clip(code)
+  return codeFromTitle(title) || 'ERROR'
+}
+
+/**
+ * The extension members as `,"name":value` pairs, within `MAX_EXTENSIONS_LENGTH`. Reserved names
+ * (the RFC 9457 members, `__proto__`, `constructor`, `prototype`, and `stack` when the renderer
+ * adds one) never overwrite anything; values JSON cannot express are left out.
+ */
+function serializeExtensions(extensions: unknown, exposeStack: boolean, droppedMembers: string[]): string {
+  if (typeof extensions !== 'object' || extensions === null) return ''
   let json = ''
   for (const name of Object.keys(extensions)) {
-    if (isReservedMember(name)) {
-      droppedMembers.push(name)
+    if (isReservedMember(name) || (exposeStack && name === 'stack')) {
+      droppedMembers.push(reportedName(name))
       continue
     }
     let value: string | undefined
     try {
       value = JSON.stringify((extensions as Record<string, unknown>)[name])
     } catch {
-      value = undefined // circular, BigInt, or a throwing getter/toJSON
+      value = undefined // circular, BigInt, too deep, or a throwing getter/toJSON
     }
-    if (value === undefined) droppedMembers.push(name)
-    else json += `,${JSON.stringify(name)}:${value}`
+    const member = value === undefined ? undefined : `,${JSON.stringify(name)}:${value}`
+    if (member === undefined || json.length + member.length > MAX_EXTENSIONS_LENGTH) droppedMembers.push(reportedName(name))
+    else json += member
   }
   return json
 }
 
 function problemType(problem: HttpProblem, status: number, typeBaseUrl: string | undefined): string {
-  if (problem.type !== 'about:blank' || typeBaseUrl === undefined) return String(problem.type)
-  return `${typeBaseUrl}/${slugFromTitle(classFor(status)?.title ?? problem.title)}`
+  const type: unknown = problem.type
+  const own = typeof type === 'string' && type !== '' ? type : 'about:blank'
+  if (own !== 'about:blank' || typeof typeBaseUrl !== 'string') return own
+  return `${typeBaseUrl}/${slugFromTitle(classFor(status)?.title ?? titleOf(problem, status))}`
 }
 
 /** The request path, without query string or fragment: `instance` never echoes query data. */
@@ -160,6 +292,27 @@ export function pathOf(url: string): string {
 
 function stackOf(problem: HttpProblem): string {
   const cause: unknown = problem.cause
-  const stack = cause instanceof Error ? cause.stack : problem.stack
+  const stack = guarded(() => (isError(cause) ? cause.stack : problem.stack))
   return typeof stack === 'string' ? stack : ''
+}
+
+/** `instanceof Error` that survives Proxies whose `getPrototypeOf` trap throws. */
+function isError(value: unknown): value is Error {
+  return guarded(() => value instanceof Error) === true
+}
+
+function clip(text: string): string {
+  return clipTo(text, MAX_MEMBER_LENGTH)
+}
+
+function reportedName(name: string): string {
+  return clipTo(name, MAX_REPORTED_NAME_LENGTH)
+}
+
+function guarded<T>(read: () => T): T | undefined {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
 }

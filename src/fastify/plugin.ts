@@ -5,8 +5,10 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
+import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
 import { notFoundHandler } from './not-found.js'
+import { documentProblemResponses } from './openapi.js'
 import { resolveOptions, type ProblemsOptions } from './options.js'
 import { accepted, created, problemReplier } from './reply-helpers.js'
 import './reply-types.js'
@@ -21,6 +23,8 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
     )
   }
   const options = resolveOptions(rawOptions)
+  // OpenTelemetry is an optional peer: imported here, once per process, and only if installed.
+  options.tracing = await loadTracing()
 
   fastify.decorateReply('problem', problemReplier(options))
   fastify.decorateReply('created', created)
@@ -31,6 +35,7 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   })
 
   if (options.notFound) setNotFound(fastify)
+  if (options.openapi) documentProblemResponses(fastify, options.render.correlationIdHeader)
 }
 
 function setNotFound(fastify: FastifyInstance): void {

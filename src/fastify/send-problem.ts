@@ -1,18 +1,25 @@
 /**
  * The Fastify side of the one data flow: normalize what was thrown, pick the correlation id,
  * render, log once, write. Used by the error handler, the not-found handler and `reply.problem`.
+ *
+ * This is the last line of defence, so it must never be the second thing that breaks: it never
+ * throws. If the answer cannot be made or written, a minimal 500 problem goes out instead and the
+ * fault is logged once; if the response had already started, nothing more is written.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { correlationIdFor } from '../correlation.js'
-import { logProblem, type ProblemLogger } from '../log-problem.js'
+import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
+import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
+import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize } from '../normalize.js'
-import { renderProblem } from '../render.js'
+import type { HttpProblem } from '../problem.js'
+import { fallbackProblem, renderProblem, type RenderedProblem } from '../render.js'
+import { tracedCorrelationId } from '../tracing.js'
 import { allowedMethods } from './allowed-methods.js'
 import type { ResolvedOptions } from './options.js'
 
 /**
- * Answers `request` with the problem for `thrown`. A 405 that does not name its `Allow` methods
- * (an http-errors 405, say) gets them from the router.
+ * Answers `request` with the problem for `thrown`. A 405 that does not name valid `Allow` methods
+ * (an http-errors 405, say) gets them from the router. Never throws.
  */
 export function sendProblem(
   options: ResolvedOptions,
@@ -20,18 +27,179 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  const problem = normalize(thrown, options)
-  const correlationId = correlationIdFor(request.headers, options.render.correlationIdHeader)
-  const allow =
-    problem.status === 405 && problem.headers.allow === undefined ? allowedMethods(request) : undefined
-  const rendered = renderProblem(
-    problem,
-    { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow },
-    options.render,
-  )
-  const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-  logProblem(request.log as unknown as ProblemLogger, { problem, thrown, correlationId, rendered }, level)
-  // The body is already a string, so a route's response schema (4xx, default) cannot strip members.
+  let correlationId: string | undefined
+  try {
+    const problem = normalize(thrown, options)
+    correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
+    const allow =
+      problem.status === 405 && !isValidHeaderValue(problem.headers.allow) ? allowedMethods(request) : undefined
+    const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
+    const rendered = renderProblem(problem, facts, options.render)
+    const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
+    if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)
+    const logger = request.log as unknown as ProblemLogger
+    const entry = { problem, thrown, correlationId, rendered }
+
+    if (responseStarted(reply)) {
+      logProblem(logger, { ...entry, responseStarted: true }, level)
+      abandon(reply)
+    } else {
+      dropUnsendableReplyHeaders(reply, rendered.droppedHeaders)
+      logProblem(logger, entry, level)
+      const failure = { correlationId, viaFastify: false }
+      writeGuarded(reply, rendered, (fault) =>
+        sendFallback(options, request, reply, { ...failure, fault }, 'sending the problem failed (an onSend hook threw)'),
+      )
+    }
+    report(options, problem, request, correlationId)
+    return reply
+  } catch (fault) {
+    const failure = { fault, correlationId, thrown, viaFastify: true }
+    return sendFallback(options, request, reply, failure, 'the error handler failed')
+  }
+}
+
+/** The problem body is already JSON: a serializer the route set for its own payload must not touch it. */
+function asIs(payload: unknown): string {
+  return payload as string
+}
+
+function write(reply: FastifyReply, rendered: RenderedProblem): void {
+  reply.serializer(asIs)
   reply.code(rendered.status).headers(rendered.headers)
-  return rendered.body === undefined ? reply.send() : reply.send(rendered.body)
+  if (rendered.body === undefined) reply.send()
+  else reply.send(rendered.body)
+}
+
+/**
+ * Headers the route or a hook set before the error, whose name or value Node would refuse:
+ * `writeHead` would throw on them and Fastify would answer with its own non-problem 500.
+ */
+function dropUnsendableReplyHeaders(reply: FastifyReply, dropped: string[]): void {
+  const headers = reply.getHeaders()
+  for (const name of Object.keys(headers)) {
+    const value = headers[name]
+    const values = Array.isArray(value) ? value : [value]
+    const sendable =
+      isValidHeaderName(name) &&
+      values.every((item) => (typeof item === 'number' ? Number.isFinite(item) : isValidHeaderValue(item as string)))
+    if (!sendable) {
+      reply.removeHeader(name)
+      dropped.push(name)
+    }
+  }
+}
+
+/** Headers are on the wire (a stream broke, the route wrote to `reply.raw`) or the reply is hijacked. */
+function responseStarted(reply: FastifyReply): boolean {
+  return reply.sent || reply.raw.headersSent
+}
+
+/**
+ * A response that started cannot become a problem; a second write would corrupt it. A hijacked
+ * reply belongs to the route and is left alone; any other started response is cut off, so the
+ * client sees a broken answer at once instead of waiting for the rest of one that never comes.
+ */
+function abandon(reply: FastifyReply): void {
+  if (!reply.sent && !reply.raw.destroyed) reply.raw.destroy()
+}
+
+/**
+ * Writes `rendered`, armed for the failure that comes back after this handler returned: an
+ * `onSend` hook that throws on the problem body. Fastify hands that error to the next error
+ * handler, its default one, which would answer with a non-problem body carrying the hook's error
+ * message, through the same failing hooks. That handler ends with `reply.send(error)`: on this
+ * reply, any `send` after our own writes the minimal problem straight to the socket instead.
+ * Calls after the response started keep their usual behaviour (Fastify's "already sent" warning).
+ */
+function writeGuarded(reply: FastifyReply, rendered: RenderedProblem, onFailedSend: (fault: unknown) => void): void {
+  const send = reply.send
+  let calls = 0
+  reply.send = function guardedSend(this: FastifyReply, payload?: unknown): FastifyReply {
+    calls += 1
+    if (calls === 1 || responseStarted(this)) return send.call(this, payload)
+    reply.send = send
+    onFailedSend(payload)
+    return this
+  }
+  try {
+    write(reply, rendered)
+  } catch (fault) {
+    reply.send = send // the caller's fallback must not count as a second send
+    throw fault
+  }
+}
+
+/**
+ * The minimal 500: logs the fault once, then writes it through Fastify when the failure was ours
+ * (headers replaced by the fallback's own, the route's serializer bypassed), or straight to the
+ * socket when Fastify's own send path is what failed.
+ */
+function sendFallback(
+  options: ResolvedOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  failure: { fault: unknown; correlationId: string | undefined; thrown?: unknown; viaFastify: boolean },
+  what: string,
+): FastifyReply {
+  const { fault, correlationId, viaFastify } = failure
+  const id = isValidCorrelationId(correlationId) ? correlationId : newCorrelationId()
+  const facts = { method: safely(() => request.method), url: safely(() => request.url), correlationId: id }
+  const rendered = fallbackProblem(facts, options.render)
+  const entry = 'thrown' in failure ? { correlationId: id, fault, thrown: failure.thrown } : { correlationId: id, fault }
+  logFault(request.log as unknown as ProblemLogger, entry, `http-problems: ${what}; a minimal 500 problem was sent`)
+  try {
+    if (responseStarted(reply)) {
+      abandon(reply)
+      return reply
+    }
+    if (!viaFastify) {
+      writeRaw(reply, rendered)
+      return reply
+    }
+    for (const name of Object.keys(reply.getHeaders())) reply.removeHeader(name)
+    write(reply, rendered)
+  } catch {
+    writeRaw(reply, rendered)
+  }
+  return reply
+}
+
+/**
+ * Past Fastify entirely: the last way left to answer. A response that cannot take it (its head
+ * already went out, say, and `writeHead` throws) is cut off rather than left hanging.
+ */
+function writeRaw(reply: FastifyReply, rendered: RenderedProblem): void {
+  const raw = reply.raw
+  try {
+    const length = rendered.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(rendered.body)) }
+    raw.writeHead(rendered.status, { ...rendered.headers, ...length })
+    raw.end(rendered.body)
+  } catch {
+    raw.destroy()
+  }
+}
+
+/** Calls `onProblem`; its throw or rejection is logged once and changes nothing else. */
+function report(options: ResolvedOptions, problem: HttpProblem, request: FastifyRequest, correlationId: string): void {
+  const onProblem = options.onProblem
+  if (onProblem === undefined) return
+  const logger = request.log as unknown as ProblemLogger
+  const onFault = (fault: unknown): void => logFault(logger, { correlationId, fault }, 'http-problems: onProblem failed')
+  try {
+    const result: unknown = onProblem(problem, request, correlationId)
+    if (typeof result === 'object' && result !== null && typeof (result as PromiseLike<unknown>).then === 'function') {
+      ;(result as PromiseLike<unknown>).then(undefined, onFault)
+    }
+  } catch (fault) {
+    onFault(fault)
+  }
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
 }

@@ -1,5 +1,5 @@
 // Ajv (the validator behind Fastify's schemas) as the reference implementation of JSON Schema.
-import Ajv from 'ajv'
+import { Ajv } from 'ajv'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import problems, { RESERVED_MEMBERS, STATUSES, problemSchema, type ProblemStatus } from '../../src/index.js'

@@ -100,7 +100,7 @@ describe('5xx safety and logging', () => {
   it('logs a thrown non-error as a description', async () => {
     const { app, logs } = await appWith()
     app.get('/str', async () => {
-      throw 'plain string' // eslint-disable-line no-throw-literal
+      throw 'plain string'
     })
     const response = await app.inject('/str')
     expect(response.statusCode).toBe(500)
