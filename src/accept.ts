@@ -23,34 +23,62 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 /** Longest `Accept` value we parse; longer values fall back to the problem type. */
 const MAX_ACCEPT_LENGTH = 4096
 
+/**
+ * The answers for the `Accept` values clients send most (none, curl's, API clients'), so the
+ * common case costs one lookup instead of a parse. Every entry is what the parse below returns.
+ */
+const COMMON_ACCEPT_VALUES: ReadonlyMap<string, string> = new Map([
+  ['*/*', PROBLEM_CONTENT_TYPE],
+  ['application/json', JSON_CONTENT_TYPE],
+  ['application/problem+json', PROBLEM_CONTENT_TYPE],
+  ['application/json, text/plain, */*', PROBLEM_CONTENT_TYPE],
+])
+
 /** The content type for a problem body, given the request's `Accept` header. */
 export function problemContentType(accept: string | readonly string[] | undefined): string {
+  if (accept === undefined) return PROBLEM_CONTENT_TYPE
   const value = Array.isArray(accept) ? accept.join(',') : accept
   if (typeof value !== 'string' || value === '' || value.length > MAX_ACCEPT_LENGTH) return PROBLEM_CONTENT_TYPE
-  const problemQuality = quality(value, 'problem+json')
-  const jsonQuality = quality(value, 'json')
+  return COMMON_ACCEPT_VALUES.get(value) ?? negotiate(value)
+}
+
+/** A range whose media type starts like `application` or `*` (`\s` is what `trim` removes). */
+const MAY_MATCH = /^\s*[aA*]/
+
+/**
+ * Compares the q-values `accept` gives `application/problem+json` and `application/json`, each
+ * the q-value of the most specific range that matches it (RFC 9110 12.5.1; the first of equally
+ * specific ranges wins, a type no range matches gets 0). One pass serves both types.
+ */
+function negotiate(accept: string): string {
+  let problemSpecificity = 0
+  let problemQuality = 0
+  let jsonSpecificity = 0
+  let jsonQuality = 0
+  for (const range of accept.split(',')) {
+    // Only `application/...` and `*/*` can match; skip the rest (text/html, image/webp) unparsed.
+    if (!MAY_MATCH.test(range)) continue
+    const [mediaRange = '', ...parameters] = range.split(';')
+    const [type, sub] = mediaRange.trim().toLowerCase().split('/')
+    const forProblem = specificity(type, sub, 'problem+json')
+    const forJson = specificity(type, sub, 'json')
+    let q: number | undefined
+    if (forProblem > problemSpecificity) {
+      problemSpecificity = forProblem
+      problemQuality = q ??= qValue(parameters)
+    }
+    if (forJson > jsonSpecificity) {
+      jsonSpecificity = forJson
+      jsonQuality = q ??= qValue(parameters)
+    }
+  }
   return jsonQuality > problemQuality ? JSON_CONTENT_TYPE : PROBLEM_CONTENT_TYPE
 }
 
-/**
- * The q-value `accept` gives `application/<subtype>`: the one of the most specific matching range
- * (RFC 9110 12.5.1), 0 when no range matches.
- */
-function quality(accept: string, subtype: string): number {
-  let bestSpecificity = 0
-  let bestQuality = 0
-  for (const range of accept.split(',')) {
-    const [mediaRange = '', ...parameters] = range.split(';')
-    const [type, sub] = mediaRange.trim().toLowerCase().split('/')
-    let specificity = 0
-    if (type === 'application' && sub === subtype) specificity = 3
-    else if (type === 'application' && sub === '*') specificity = 2
-    else if (type === '*' && sub === '*') specificity = 1
-    if (specificity <= bestSpecificity) continue
-    bestSpecificity = specificity
-    bestQuality = qValue(parameters)
-  }
-  return bestQuality
+/** How specifically `type/sub` names `application/<subtype>`: 3 exactly, 2 `application/*`, 1 `*\/*`, else 0. */
+function specificity(type: string | undefined, sub: string | undefined, subtype: string): number {
+  if (type === 'application') return sub === subtype ? 3 : sub === '*' ? 2 : 0
+  return type === '*' && sub === '*' ? 1 : 0
 }
 
 function qValue(parameters: string[]): number {

@@ -12,6 +12,9 @@ import { UsageError, describe, invalidOption } from './usage-error.js'
  * Members an extension can never set: the RFC 9457 members, plus the ones the renderer adds.
  * `__proto__`, `constructor` and `prototype` are dropped too, so a client that merges a problem
  * body into an object cannot be prototype-polluted through us.
+ *
+ * @example
+ * RESERVED_MEMBERS.includes('status') // true: extensions: { status } is ignored
  */
 export const RESERVED_MEMBERS = Object.freeze([
   'type',
@@ -102,6 +105,21 @@ export class HttpProblem<S extends number = number, X extends Extensions = Exten
   readonly extensions: X
 
   /**
+   * Whether client-error (4xx) problems capture a stack trace. Default `false`: a 4xx is an
+   * expected answer (no such user, bad input), its stack points at the `throw` you can already
+   * read in the code, and capturing it is the largest single cost of answering with an error.
+   * Without a stack, `problem.stack` is just `"NotFound: <message>"`. Set it to `true` (in
+   * development, say, together with the plugin's `exposeStack`) to capture them again; it applies
+   * to problems created afterwards. Server-error (5xx) problems always capture their stack,
+   * except those `normalize` makes around a thrown `Error`, which already carries the stack that
+   * matters. One setting per copy of the package, shared by every class it makes.
+   *
+   * @example
+   * if (process.env.NODE_ENV !== 'production') HttpProblem.captureClientErrorStacks = true
+   */
+  static captureClientErrorStacks = false
+
+  /**
    * @param status an integer from 400 to 599
    * @param options the detail as a string, or an options object
    */
@@ -113,14 +131,20 @@ export class HttpProblem<S extends number = number, X extends Extensions = Exten
       )
     }
     const opts = readOptions(options)
-    const title = opts.title ?? defaultTitle(status)
-    super(opts.detail ?? title, hasCause(options) ? { cause: opts.cause } : undefined)
+    const defaults = statusDefaults(status)
+    const title = opts.title ?? defaults.title
+    const savedLimit = suppressStackIfClientError(status)
+    try {
+      super(opts.detail ?? title, hasCause(options) ? { cause: opts.cause } : undefined)
+    } finally {
+      if (savedLimit !== undefined) Error.stackTraceLimit = savedLimit
+    }
     this.status = status
     this.statusCode = status
     this.title = title
     this.detail = opts.detail
     this.type = opts.type ?? 'about:blank'
-    this.code = opts.code ?? codeFromTitle(title)
+    this.code = opts.code ?? (opts.title === undefined ? defaults.code : codeFromTitle(title))
     this.headers = copyHeaders(opts.headers)
     this.expose = opts.expose ?? status < 500
     this.extensions = (opts.extensions ?? {}) as X
@@ -165,10 +189,78 @@ export function isReservedMember(name: string): boolean {
   return RESERVED.has(name)
 }
 
-function defaultTitle(status: number): string {
-  return (
+/** The title and code a status gets when the options name none. */
+interface StatusDefaults {
+  readonly title: string
+  readonly code: string
+}
+
+/**
+ * Defaults per status, 400..599, computed on first use: deriving the code from the title costs a
+ * few regular expressions, which a hot error path should not pay on every problem. The table has
+ * a fixed size, so it never grows with what callers pass.
+ */
+const STATUS_DEFAULTS: (StatusDefaults | undefined)[] = new Array<StatusDefaults | undefined>(200).fill(undefined)
+
+function statusDefaults(status: number): StatusDefaults {
+  const cached = STATUS_DEFAULTS[status - 400]
+  if (cached !== undefined) return cached
+  const title =
     statusEntry(status)?.title ?? NODE_REASON_PHRASES[status] ?? (status < 500 ? 'Client Error' : 'Server Error')
-  )
+  const defaults = Object.freeze({ title, code: codeFromTitle(title) })
+  STATUS_DEFAULTS[status - 400] = defaults
+  return defaults
+}
+
+/**
+ * For a 4xx (unless `captureClientErrorStacks` is set), turns stack capture off (see
+ * `suppressStack`) and returns the limit to restore, else `undefined`.
+ */
+function suppressStackIfClientError(status: number): number | undefined {
+  if (status >= 500 || HttpProblem.captureClientErrorStacks) return undefined
+  return suppressStack()
+}
+
+/**
+ * Sets `Error.stackTraceLimit` to 0, so that the `Error` constructor captures no frames, and
+ * returns the limit to restore afterwards. Returns `undefined` when nothing was changed: no
+ * numeric limit (V8 then captures no stack anyway), a limit already 0, or a frozen `Error` whose
+ * limit cannot be written (the stack is then captured, which costs time but breaks nothing).
+ */
+function suppressStack(): number | undefined {
+  const limit = Error.stackTraceLimit
+  if (typeof limit !== 'number' || limit === 0) return undefined
+  try {
+    Error.stackTraceLimit = 0
+  } catch {
+    return undefined
+  }
+  return limit
+}
+
+/**
+ * Runs `build` (which makes a problem wrapping `cause`) without capturing a stack when `cause`
+ * is an `Error`: its own stack is the one that matters, the one logged and the one `exposeStack`
+ * shows, while the wrapper's would only hold the frames of the error handler that called
+ * `normalize`, at the cost of the rest of the answer. Any other cause (a thrown string, `null`)
+ * leaves capture as it is, so a 5xx always has a stack somewhere. Internal, for `normalize`.
+ */
+export function wrapCause<T>(cause: unknown, build: () => T): T {
+  const savedLimit = isError(cause) ? suppressStack() : undefined
+  try {
+    return build()
+  } finally {
+    if (savedLimit !== undefined) Error.stackTraceLimit = savedLimit
+  }
+}
+
+/** `instanceof Error` that survives Proxies whose `getPrototypeOf` trap throws. */
+function isError(value: unknown): boolean {
+  try {
+    return value instanceof Error
+  } catch {
+    return false
+  }
 }
 
 function hasCause(options: unknown): boolean {

@@ -1,0 +1,35 @@
+/**
+ * The library under test, loaded from the build (`dist/`) by default: that is what users run, and
+ * it is not what tsx makes of the sources (tsx compiles with `keepNames`, which wraps every
+ * function created per request in a naming helper and skews a per-request benchmark).
+ * `BENCH_LIBRARY=src` loads the TypeScript sources instead, for quick iterations without a build.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type * as Root from '../../src/index.js'
+import type * as Express from '../../src/express/index.js'
+
+const fromSource = process.env.BENCH_LIBRARY === 'src'
+
+const SOURCES = { index: '../../src/index.ts', express: '../../src/express/index.ts' }
+
+function entry(name: 'index' | 'express'): string {
+  const url = new URL(fromSource ? SOURCES[name] : `../../dist/${name}.js`, import.meta.url)
+  if (!existsSync(fileURLToPath(url))) {
+    throw new Error(`${fileURLToPath(url)} is missing: run \`npm run build\` first (npm run bench does)`)
+  }
+  return url.href
+}
+
+/** `http-problems`, from dist/ (or src/ with BENCH_LIBRARY=src). */
+export async function loadLibrary(): Promise<typeof Root> {
+  return (await import(entry('index'))) as typeof Root
+}
+
+/** `http-problems/express`, from dist/ (or src/ with BENCH_LIBRARY=src). */
+export async function loadExpressAdapter(): Promise<typeof Express> {
+  return (await import(entry('express'))) as typeof Express
+}
+
+/** Where the library was loaded from, for the report. */
+export const LIBRARY_SOURCE = fromSource ? 'src (through tsx)' : 'dist (the build)'

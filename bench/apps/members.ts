@@ -1,0 +1,34 @@
+/**
+ * What every benchmark route answers, so variants differ only in how they answer: the same path,
+ * the same detail, and for the plain reply the same members our problem body has.
+ */
+
+/** The path every variant is loaded on. */
+export const BENCH_PATH = '/users/42'
+
+/** The route pattern behind `BENCH_PATH`: a parametric route, as real services have. */
+export const ROUTE = '/users/:id'
+
+/** The detail of every 404, built from the route parameter like a real handler would. */
+export function detailFor(id: string): string {
+  return `No user ${id}`
+}
+
+/** Message of the unexpected error the 500 variants throw. */
+export const SERVER_FAULT = 'connection to the database was lost'
+
+/**
+ * The members of our 404 body as a plain object, for the "plain reply" ceiling. The correlation
+ * id is a constant: a plain reply would not generate one, so the ceiling stays a ceiling.
+ */
+export function plainMembers(id: string, url: string): Record<string, unknown> {
+  return {
+    type: 'about:blank',
+    title: 'Not Found',
+    status: 404,
+    detail: detailFor(id),
+    instance: url,
+    code: 'NOT_FOUND',
+    correlationId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * One timed load run with autocannon against one server on 127.0.0.1, and what the table needs
+ * from it: completed requests per second, p99 latency, the server's CPU use and whether every
+ * response had the status the variant must answer with.
+ */
+import autocannon from 'autocannon'
+import { cpuSeconds } from './cpu-time.js'
+import type { RunningServer } from './servers.js'
+import { LOAD_PATH } from './variants.js'
+
+/** The outcome of one run. */
+export interface LoadResult {
+  /** Completed responses per second. */
+  rps: number
+  /** 99th percentile latency, ms. */
+  p99: number
+  /** Server CPU use during the run, 0..1 (of one core), when /proc is available. */
+  serverCpu: number | undefined
+  /** Responses with another status than expected, plus connection errors and timeouts. */
+  faults: number
+}
+
+/** Loads `server` for `seconds` with `connections` connections. */
+export async function loadServer(server: RunningServer, seconds: number, connections: number): Promise<LoadResult> {
+  const cpuBefore = cpuSeconds(server.pid)
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}${LOAD_PATH}`,
+    connections,
+    duration: seconds,
+  })
+  const cpuAfter = cpuSeconds(server.pid)
+  const expected = result.statusCodeStats?.[`${server.variant.status}` as `${number}`]?.count ?? 0
+  const responses = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx']
+  return {
+    rps: result.requests.total / result.duration,
+    p99: result.latency.p99,
+    serverCpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.duration,
+    faults: responses - expected + result.errors + result.timeouts,
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * One benchmark server: `node --expose-gc --import tsx bench/server.ts <variant-id>`. Started by
+ * bench/run.ts with an IPC channel; it reports its port, answers heap queries, and exits as soon
+ * as the channel closes, so a harness that dies never leaves a server behind.
+ */
+import type { FastifyAppName } from './apps/fastify-apps.js'
+import { allVariants, type Variant } from './variants.js'
+
+/** Messages between harness and server. */
+export type ServerMessage =
+  | { type: 'listening'; port: number }
+  | { type: 'heap'; heapUsed: number }
+  | { type: 'failed'; message: string }
+
+/** Loads only the framework the variant needs, so a Fastify server never has Express in memory. */
+async function listen(variant: Variant): Promise<number> {
+  if (variant.framework === 'fastify') {
+    const { listenFastify } = await import('./apps/fastify-apps.js')
+    return listenFastify(variant.app as FastifyAppName, variant.logging)
+  }
+  const { listenExpress } = await import('./apps/express-apps.js')
+  return listenExpress(variant.app, variant.logging)
+}
+
+/** Live heap after a full collection, so the harness can see whether errors leave garbage that survives. */
+function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+async function main(): Promise<void> {
+  // tsx turns source maps on; they make every stack formatting (each logged 5xx, each stack the
+  // default handlers log) far slower than in production, which would skew the comparison.
+  process.setSourceMapsEnabled(false)
+  const send = process.send?.bind(process)
+  if (send === undefined) throw new Error('bench/server.ts is started by bench/run.ts (it needs an IPC channel)')
+  process.on('disconnect', () => process.exit(0))
+  process.on('message', (message: { type?: string }) => {
+    if (message.type === 'heap') send({ type: 'heap', heapUsed: heapAfterGc() } satisfies ServerMessage)
+  })
+  const id = process.argv[2]
+  const variant = allVariants().find((candidate) => candidate.id === id)
+  if (variant === undefined) throw new Error(`unknown variant ${JSON.stringify(id)}`)
+  const port = await listen(variant)
+  send({ type: 'listening', port } satisfies ServerMessage)
+}
+
+main().catch((error: unknown) => {
+  process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error) })
+  process.exitCode = 1
+  process.disconnect?.()
+})

@@ -1,0 +1,49 @@
+/**
+ * The targets of issue 4, each a ratio of two variants' throughput measured in the same round.
+ * A target is checked on the median of its per-round ratios.
+ */
+
+/** One target: `numerator` must reach at least `min` times `denominator`. */
+export interface Target {
+  description: string
+  numerator: string
+  denominator: string
+  min: number
+}
+
+/** The issue's targets, in its order. */
+export const TARGETS: readonly Target[] = [
+  { description: 'throw path vs plain reply', numerator: 'ours-throw', denominator: 'plain', min: 0.7 },
+  {
+    description: 'throw path vs Fastify default + http-errors',
+    numerator: 'ours-throw',
+    denominator: 'default-http-errors',
+    min: 1.8,
+  },
+  { description: 'reply path vs plain reply', numerator: 'ours-reply', denominator: 'plain', min: 0.9 },
+  {
+    description: 'throw path vs Fastify default, pino info',
+    numerator: 'ours-throw+log',
+    denominator: 'default-http-errors+log',
+    min: 2,
+  },
+  {
+    description: '500 path vs Fastify default plain Error, pino info',
+    numerator: 'ours-500+log',
+    denominator: 'default-500+log',
+    min: 1.3,
+  },
+  {
+    description: '500 path vs Fastify default plain Error, no logger',
+    numerator: 'ours-500',
+    denominator: 'default-500',
+    min: 1.3,
+  },
+  { description: 'success path, plugin vs none', numerator: 'success-plugin', denominator: 'plain', min: 0.98 },
+  {
+    description: 'success path, plugin vs none, pino info',
+    numerator: 'success-plugin+log',
+    denominator: 'plain+log',
+    min: 0.98,
+  },
+]

@@ -1,0 +1,103 @@
+/**
+ * The benchmark matrix: every variant once without a logger and once with pino at info into
+ * /dev/null, each compared with the plain reply under the same logger. The targets of issue 4
+ * are ratios between two variants measured in the same round.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { BENCH_PATH } from './apps/members.js'
+
+/** A server to start and load. */
+export interface Variant {
+  /** Unique id, e.g. `ours-throw+log`. */
+  id: string
+  /** The app builder's name (see bench/apps). */
+  app: string
+  /** Which builder family: Fastify, or Express when src/express exists. */
+  framework: 'fastify' | 'express'
+  /** Pino at info into /dev/null. */
+  logging: boolean
+  /** Status every response must have; a mismatch marks the measurement invalid. */
+  status: number
+  /** The variant this one's ratio is taken against (the plain reply with the same logger). */
+  baseline: string
+  /** What it measures, for the table. */
+  description: string
+}
+
+interface VariantSpec {
+  /** Id, when it is not the app's name (a second process of the same app). */
+  id?: string
+  app: string
+  framework: Variant['framework']
+  status: number
+  description: string
+}
+
+const FASTIFY_SPECS: VariantSpec[] = [
+  { app: 'plain', status: 200, description: 'plain reply of the same members (ceiling)' },
+  {
+    id: 'plain-control',
+    app: 'plain',
+    status: 200,
+    description: 'control: the same plain reply in a second process (shows the noise)',
+  },
+  { app: 'success-plugin', status: 200, description: 'same plain reply, our plugin registered' },
+  { app: 'default-http-errors', status: 404, description: 'Fastify default handler, http-errors 404' },
+  { app: 'sensible', status: 404, description: '@fastify/sensible httpErrors.notFound' },
+  { app: 'boom', status: 404, description: '@hapi/boom + small setErrorHandler' },
+  { app: 'naive-handler', status: 404, description: 'hand-written RFC 9457 handler, JSON.stringify' },
+  { app: 'ours-throw', status: 404, description: 'ours: throw new NotFound(...)' },
+  { app: 'ours-throw-stack', status: 404, description: 'ours: the same, 4xx stack capture on (as before)' },
+  { app: 'ours-reply', status: 404, description: 'ours: return reply.problem(404, ...)' },
+  { app: 'default-500', status: 500, description: 'Fastify default handler, plain Error' },
+  { app: 'ours-500', status: 500, description: 'ours: plain Error -> 500, stack logged' },
+].map((spec) => ({ ...spec, framework: 'fastify' as const }))
+
+const EXPRESS_SPECS: VariantSpec[] = [
+  { app: 'express-plain', status: 200, description: 'Express: plain reply of the same members' },
+  { app: 'express-naive', status: 404, description: 'Express: hand-written JSON error handler' },
+  { app: 'express-ours', status: 404, description: 'Express: our errorHandler' },
+].map((spec) => ({ ...spec, framework: 'express' as const }))
+
+/** True once the Express adapter (written alongside this work) exists in src/express. */
+export function hasExpressAdapter(): boolean {
+  return existsSync(fileURLToPath(new URL('../src/express/index.ts', import.meta.url)))
+}
+
+function expand(spec: VariantSpec, logging: boolean): Variant {
+  const suffix = logging ? '+log' : ''
+  return {
+    id: `${spec.id ?? spec.app}${suffix}`,
+    app: spec.app,
+    framework: spec.framework,
+    logging,
+    status: spec.status,
+    baseline: `${spec.framework === 'express' ? 'express-plain' : 'plain'}${suffix}`,
+    description: spec.description + (logging ? `, ${spec.framework === 'express' ? 'pino-http' : 'pino'} info to /dev/null` : ''),
+  }
+}
+
+/** Every variant, without and with logging, Express pairs included when the adapter exists. */
+export function allVariants(): Variant[] {
+  const specs = hasExpressAdapter() ? [...FASTIFY_SPECS, ...EXPRESS_SPECS] : FASTIFY_SPECS
+  return [
+    ...specs.map((spec) => expand(spec, false)),
+    ...specs.map((spec) => expand(spec, true)),
+  ]
+}
+
+/**
+ * The variants whose id contains one of `only` (all when empty), plus the baselines they need:
+ * a ratio is only meaningful against a baseline measured in the same rounds.
+ */
+export function selectVariants(only: readonly string[]): Variant[] {
+  const all = allVariants()
+  if (only.length === 0) return all
+  const wanted = new Set(all.filter((v) => only.some((part) => v.id.includes(part))).map((v) => v.id))
+  for (const variant of all) if (wanted.has(variant.id)) wanted.add(variant.baseline)
+  return all.filter((variant) => wanted.has(variant.id))
+}
+
+/** The one URL path loaded on every server. */
+export const LOAD_PATH = BENCH_PATH
