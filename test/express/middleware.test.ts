@@ -9,34 +9,21 @@ import {
   InternalServerError,
   MethodNotAllowed,
   NotFound,
-  PROBLEM_CLASSES,
   SERVER_ERROR_DETAIL,
-  STATUSES,
   ServiceUnavailable,
   Unauthorized,
 } from '../../src/index.js'
 import { problems, unmatchedRouteProblem } from '../../src/express/index.js'
 import { closeAll, listen, problemLogs, serve } from './helpers.js'
-
-const REQUIRED_FIELDS: Record<number, object> = { 405: { allow: ['GET', 'POST'] }, 416: { size: 100 }, 426: { upgrade: 'h2c' }, 429: { retryAfter: 7 } }
-const REQUIRED_HEADERS: Record<number, Record<string, string>> = {
-  401: { 'www-authenticate': 'Bearer' },
-  405: { allow: 'GET, POST' },
-  407: { 'proxy-authenticate': 'Basic' },
-  416: { 'content-range': 'bytes */100' },
-  426: { upgrade: 'h2c' },
-  429: { 'retry-after': '7' },
-}
-const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
+import { EVERY_CLASS, PROBLEM_JSON, REQUIRED_HEADERS, expectedBody, problemFor } from '../fixtures/every-class.js'
 
 afterEach(closeAll)
 
 describe('every class thrown from a route', () => {
-  it.each(STATUSES.map((entry) => [entry.status, entry.name] as const))('%i %s', async (status, name) => {
-    const ProblemClass = PROBLEM_CLASSES[name] as unknown as new (options: object) => Error
+  it.each(EVERY_CLASS)('%i %s', async (status, name) => {
     const { server, logs } = await serve((app) => {
       app.get('/x', async () => {
-        throw new ProblemClass({ detail: 'Something specific', ...REQUIRED_FIELDS[status] })
+        throw problemFor(name)
       })
     })
     const response = await request(server).get('/x?secret=1').set('x-correlation-id', 'test-cid')
@@ -44,15 +31,7 @@ describe('every class thrown from a route', () => {
     expect(response.headers['content-type']).toBe(PROBLEM_JSON)
     expect(response.headers['x-correlation-id']).toBe('test-cid')
     expect(response.headers).toMatchObject(REQUIRED_HEADERS[status] ?? {})
-    expect(JSON.parse(response.text)).toEqual({
-      type: 'about:blank',
-      title: STATUSES.find((entry) => entry.status === status)!.title,
-      status,
-      detail: status < 500 ? 'Something specific' : SERVER_ERROR_DETAIL,
-      instance: '/x',
-      code: (PROBLEM_CLASSES[name] as unknown as { code: string }).code,
-      correlationId: 'test-cid',
-    })
+    expect(JSON.parse(response.text)).toEqual(expectedBody(name))
     const lines = problemLogs(logs)
     expect(lines).toHaveLength(1)
     expect(lines[0]!.level).toBe(status < 500 ? 30 : 50)

@@ -3,19 +3,9 @@ import Fastify from 'fastify'
 import sensible from '@fastify/sensible'
 import Boom from '@hapi/boom'
 import { afterEach, describe, expect, it } from 'vitest'
-import problems, { PROBLEM_CLASSES, STATUSES, SERVER_ERROR_DETAIL, InternalServerError, NotFound, TooManyRequests, UsageError, createProblem } from '../../src/index.js'
+import problems, { SERVER_ERROR_DETAIL, InternalServerError, NotFound, TooManyRequests, UsageError, createProblem } from '../../src/index.js'
 import { buildApp, problemLogs } from './helpers.js'
-
-const REQUIRED_FIELDS: Record<number, object> = { 405: { allow: ['GET', 'POST'] }, 416: { size: 100 }, 426: { upgrade: 'h2c' }, 429: { retryAfter: 7 } }
-const REQUIRED_HEADERS: Record<number, Record<string, string>> = {
-  401: { 'www-authenticate': 'Bearer' },
-  405: { allow: 'GET, POST' },
-  407: { 'proxy-authenticate': 'Basic' },
-  416: { 'content-range': 'bytes */100' },
-  426: { upgrade: 'h2c', connection: 'Upgrade' },
-  429: { 'retry-after': '7' },
-}
-const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
+import { EVERY_CLASS, PROBLEM_JSON, REQUIRED_HEADERS, expectedBody, problemFor } from '../fixtures/every-class.js'
 
 let close: (() => Promise<void>) | undefined
 afterEach(async () => {
@@ -30,27 +20,17 @@ async function appWith(...args: Parameters<typeof buildApp>) {
 }
 
 describe('every class thrown from a route', () => {
-  it.each(STATUSES.map((entry) => [entry.status, entry.name] as const))('%i %s', async (status, name) => {
+  it.each(EVERY_CLASS)('%i %s', async (status, name) => {
     const { app, logs } = await appWith()
-    const ProblemClass = PROBLEM_CLASSES[name] as unknown as new (options: object) => Error
     app.get('/x', async () => {
-      throw new ProblemClass({ detail: 'Something specific', ...REQUIRED_FIELDS[status] })
+      throw problemFor(name)
     })
     const response = await app.inject({ url: '/x?secret=1', headers: { 'x-correlation-id': 'test-cid' } })
     expect(response.statusCode).toBe(status)
     expect(response.headers['content-type']).toBe(PROBLEM_JSON)
     expect(response.headers['x-correlation-id']).toBe('test-cid')
     expect(response.headers).toMatchObject(REQUIRED_HEADERS[status] ?? {})
-    const body = response.json()
-    expect(body).toEqual({
-      type: 'about:blank',
-      title: STATUSES.find((entry) => entry.status === status)!.title,
-      status,
-      detail: status < 500 ? 'Something specific' : SERVER_ERROR_DETAIL,
-      instance: '/x',
-      code: (PROBLEM_CLASSES[name] as unknown as { code: string }).code,
-      correlationId: 'test-cid',
-    })
+    expect(response.json()).toEqual(expectedBody(name))
     const lines = problemLogs(logs)
     expect(lines).toHaveLength(1)
     expect(lines[0]!.level).toBe(status < 500 ? 30 : 50)
