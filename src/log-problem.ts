@@ -9,6 +9,7 @@
  * that cannot be written whole is written again without the thrown value.
  */
 import { clip } from './clip.js'
+import { isError } from './guarded.js'
 import type { HttpProblem } from './problem.js'
 import type { RenderedProblem } from './render.js'
 
@@ -123,15 +124,6 @@ function textOf(read: () => unknown): string | undefined {
     return typeof text === 'string' ? clip(text, MAX_LOGGED_TEXT_LENGTH) : undefined
   } catch {
     return undefined
-  }
-}
-
-/** `instanceof Error` that survives Proxies whose `getPrototypeOf` trap throws. */
-function isError(value: unknown): value is Error {
-  try {
-    return value instanceof Error
-  } catch {
-    return false
   }
 }
 

@@ -5,6 +5,7 @@
  * throws: every foreign property is read defensively, since throwing getters and Proxies exist.
  */
 import { classFor, createProblem } from './classes.js'
+import { isArray, readProperty as read } from './guarded.js'
 import { HttpProblem, isHttpProblem, wrapCause } from './problem.js'
 import { validationDetail, validationIssues } from './validation.js'
 
@@ -103,22 +104,4 @@ function headerRecord(value: unknown): Record<string, string> | undefined {
     else if (typeof headerValue === 'number' && Number.isFinite(headerValue)) headers[name] = String(headerValue)
   }
   return headers
-}
-
-/** `Array.isArray` throws on a revoked Proxy; here that is just "not an array". */
-function isArray(value: unknown): value is unknown[] {
-  try {
-    return Array.isArray(value)
-  } catch {
-    return false
-  }
-}
-
-/** A property read that survives throwing getters and Proxy traps. */
-function read(target: Record<string, unknown>, key: string): unknown {
-  try {
-    return target[key]
-  } catch {
-    return undefined
-  }
 }

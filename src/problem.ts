@@ -5,6 +5,7 @@
  * Express handlers already apply them).
  */
 import { STATUS_CODES as NODE_REASON_PHRASES } from 'node:http'
+import { isError } from './guarded.js'
 import { codeFromTitle, statusEntry, type HeaderMap } from './statuses.js'
 import { UsageError, describe, invalidOption } from './usage-error.js'
 
@@ -251,15 +252,6 @@ export function wrapCause<T>(cause: unknown, build: () => T): T {
     return build()
   } finally {
     if (savedLimit !== undefined) Error.stackTraceLimit = savedLimit
-  }
-}
-
-/** `instanceof Error` that survives Proxies whose `getPrototypeOf` trap throws. */
-function isError(value: unknown): boolean {
-  try {
-    return value instanceof Error
-  } catch {
-    return false
   }
 }
 

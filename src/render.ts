@@ -10,6 +10,7 @@ import { classFor } from './classes.js'
 import { clip as clipTo } from './clip.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
+import { guarded, isError } from './guarded.js'
 import { jsonString } from './json-string.js'
 import { isReservedMember, type HttpProblem } from './problem.js'
 import { codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
@@ -296,23 +297,10 @@ function stackOf(problem: HttpProblem): string {
   return typeof stack === 'string' ? stack : ''
 }
 
-/** `instanceof Error` that survives Proxies whose `getPrototypeOf` trap throws. */
-function isError(value: unknown): value is Error {
-  return guarded(() => value instanceof Error) === true
-}
-
 function clip(text: string): string {
   return clipTo(text, MAX_MEMBER_LENGTH)
 }
 
 function reportedName(name: string): string {
   return clipTo(name, MAX_REPORTED_NAME_LENGTH)
-}
-
-function guarded<T>(read: () => T): T | undefined {
-  try {
-    return read()
-  } catch {
-    return undefined
-  }
 }

@@ -11,6 +11,7 @@
  * plugin loaded.
  */
 import { correlationIdFor, isValidCorrelationId } from './correlation.js'
+import { isError } from './guarded.js'
 
 /** What this library does with OpenTelemetry; nothing else touches the API. */
 export interface Tracing {
@@ -91,12 +92,8 @@ export function tracingFrom(imported: unknown): Tracing | undefined {
       return `00-${context.traceId}-${context.spanId}-${flags}`
     },
     recordServerError(thrown, problem) {
-      let exception: Error = problem
-      try {
-        if (thrown instanceof Error) exception = thrown
-      } catch {
-        // A Proxy whose getPrototypeOf trap throws is no Error to record; the problem stands in.
-      }
+      // A thrown non-Error (or a Proxy that fights `instanceof`) has nothing to record; the problem stands in.
+      const exception: Error = isError(thrown) ? thrown : problem
       try {
         const span = api.trace.getActiveSpan()
         if (span === undefined) return

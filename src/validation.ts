@@ -4,6 +4,7 @@
  * the request part that failed (`#/age`).
  */
 import { clip } from './clip.js'
+import { guarded } from './guarded.js'
 
 /** One failed check of a request part. */
 export interface ValidationIssue {
@@ -92,12 +93,4 @@ function pointerFragment(instancePath: string, member: string | undefined): stri
   const path = clip(instancePath, MAX_ISSUE_TEXT_LENGTH)
   const pointer = member === undefined ? path : `${path}/${clip(member, MAX_ISSUE_TEXT_LENGTH).replace(/~/g, '~0').replace(/\//g, '~1')}`
   return `#${encodeURI(pointer.replace(LONE_SURROGATE, '\ufffd')).replace(/#/g, '%23')}`
-}
-
-function guarded<T>(read: () => T): T | undefined {
-  try {
-    return read()
-  } catch {
-    return undefined
-  }
 }

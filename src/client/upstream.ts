@@ -7,6 +7,7 @@
  * upstream's own detail or members: those stay in the upstream's log, under the same id.
  */
 import { BadGateway, GatewayTimeout } from '../classes.js'
+import { readProperty as read } from '../guarded.js'
 import { isHttpProblem, type HttpProblem } from '../problem.js'
 import { invalidOption } from '../usage-error.js'
 import { isErrorStatus } from './is-problem.js'
@@ -132,14 +133,4 @@ function serviceName(options: UpstreamOptions): string {
   const service = read(options, 'service')
   if (typeof service !== 'string' || service.trim() === '') invalidOption('service', 'a non-empty string', service)
   return service
-}
-
-/** A property read that survives non-objects, throwing getters and Proxy traps. */
-function read(target: unknown, key: string): unknown {
-  if (typeof target !== 'object' || target === null) return undefined
-  try {
-    return (target as Record<string, unknown>)[key]
-  } catch {
-    return undefined
-  }
 }

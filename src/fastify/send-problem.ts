@@ -8,6 +8,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
+import { guarded } from '../guarded.js'
 import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize } from '../normalize.js'
@@ -144,7 +145,7 @@ function sendFallback(
 ): FastifyReply {
   const { fault, correlationId, viaFastify } = failure
   const id = isValidCorrelationId(correlationId) ? correlationId : newCorrelationId()
-  const facts = { method: safely(() => request.method), url: safely(() => request.url), correlationId: id }
+  const facts = { method: guarded(() => request.method), url: guarded(() => request.url), correlationId: id }
   const rendered = fallbackProblem(facts, options.render)
   const entry = 'thrown' in failure ? { correlationId: id, fault, thrown: failure.thrown } : { correlationId: id, fault }
   logFault(request.log as unknown as ProblemLogger, entry, `http-problems: ${what}; a minimal 500 problem was sent`)
@@ -193,13 +194,5 @@ function report(options: ResolvedOptions, problem: HttpProblem, request: Fastify
     }
   } catch (fault) {
     onFault(fault)
-  }
-}
-
-function safely<T>(read: () => T): T | undefined {
-  try {
-    return read()
-  } catch {
-    return undefined
   }
 }
