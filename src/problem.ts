@@ -190,6 +190,15 @@ export function isReservedMember(name: string): boolean {
   return RESERVED.has(name)
 }
 
+/**
+ * The reason phrase for any status: the table's RFC 9110 title, else Node's, else a generic
+ * `Client Error` / `Server Error`. The default `title` of a problem, and what a client shows for
+ * an answer without one.
+ */
+export function reasonPhrase(status: number): string {
+  return statusEntry(status)?.title ?? NODE_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
+}
+
 /** The title and code a status gets when the options name none. */
 interface StatusDefaults {
   readonly title: string
@@ -206,8 +215,7 @@ const STATUS_DEFAULTS: (StatusDefaults | undefined)[] = new Array<StatusDefaults
 function statusDefaults(status: number): StatusDefaults {
   const cached = STATUS_DEFAULTS[status - 400]
   if (cached !== undefined) return cached
-  const title =
-    statusEntry(status)?.title ?? NODE_REASON_PHRASES[status] ?? (status < 500 ? 'Client Error' : 'Server Error')
+  const title = reasonPhrase(status)
   const defaults = Object.freeze({ title, code: codeFromTitle(title) })
   STATUS_DEFAULTS[status - 400] = defaults
   return defaults

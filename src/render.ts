@@ -6,14 +6,13 @@
  * object, a getter that throws) is answered with a minimal 500 (`fallbackProblem`).
  */
 import { problemContentType, PROBLEM_CONTENT_TYPE } from './accept.js'
-import { classFor } from './classes.js'
 import { clip as clipTo } from './clip.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { guarded, isError } from './guarded.js'
 import { jsonString } from './json-string.js'
-import { isReservedMember, type HttpProblem } from './problem.js'
-import { codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
+import { isReservedMember, reasonPhrase, type HttpProblem } from './problem.js'
+import { STATUSES, codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
 
 /** What the renderer needs to know about the request. */
 export interface RequestFacts {
@@ -89,6 +88,9 @@ export const MAX_MEMBER_LENGTH = 2048
  * new BadRequest({ extensions: { rows } }) // rows is dropped (and logged) if its JSON exceeds MAX_EXTENSIONS_LENGTH
  */
 export const MAX_EXTENSIONS_LENGTH = 65_536
+
+/** The `typeBaseUrl` slug of every status with a class, made once rather than on every answer. */
+const TYPE_SLUGS = new Map<number, string>(STATUSES.map((entry) => [entry.status, slugFromTitle(entry.title)]))
 
 /** Headers the renderer owns: a problem's own value for these is ignored. */
 const OWNED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding'])
@@ -243,7 +245,7 @@ function serializeBody(
 function titleOf(problem: HttpProblem, status: number): string {
   const title: unknown = problem.title
   if (typeof title === 'string' && title !== '') return clip(title)
-  return classFor(status)?.title ?? (status < 500 ? 'Client Error' : 'Server Error')
+  return reasonPhrase(status)
 }
 
 function codeOf(problem: HttpProblem, title: string): string {
@@ -282,7 +284,7 @@ function problemType(problem: HttpProblem, status: number, typeBaseUrl: string |
   const type: unknown = problem.type
   const own = typeof type === 'string' && type !== '' ? type : 'about:blank'
   if (own !== 'about:blank' || typeof typeBaseUrl !== 'string') return own
-  return `${typeBaseUrl}/${slugFromTitle(classFor(status)?.title ?? titleOf(problem, status))}`
+  return `${typeBaseUrl}/${TYPE_SLUGS.get(status) ?? slugFromTitle(titleOf(problem, status))}`
 }
 
 /** The request path, without query string or fragment: `instance` never echoes query data. */

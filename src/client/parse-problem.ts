@@ -4,11 +4,9 @@
  * rest is kept); anything else (a proxy's HTML page, an empty body, broken JSON) still gives a
  * usable problem built from the status, so callers handle one shape and never a parse exception.
  */
-import { STATUS_CODES as NODE_REASON_PHRASES } from 'node:http'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId } from '../correlation.js'
 import { isValidHeaderName } from '../header-values.js'
-import { isReservedMember } from '../problem.js'
-import { statusEntry } from '../statuses.js'
+import { isReservedMember, reasonPhrase } from '../problem.js'
 import { invalidOption } from '../usage-error.js'
 import { isProblem } from './is-problem.js'
 import { DEFAULT_MAX_BODY_BYTES, readBodyText, type BodyStream } from './read-body.js'
@@ -116,10 +114,8 @@ export async function parseProblem(response: ResponseLike, options: ParseOptions
     : fromOtherJson(fallback, members)
 }
 
-/** The reason phrase for `status`: the table's RFC 9110 title, else Node's, else a generic one. */
-export function reasonPhrase(status: number): string {
-  return statusEntry(status)?.title ?? NODE_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
-}
+// The reason phrase comes from the same place as the problem classes' default titles.
+export { reasonPhrase }
 
 function fromProblemDocument(fallback: ParsedProblem, document: Record<string, unknown>): ParsedProblem {
   const extensions: Record<string, unknown> = {}
