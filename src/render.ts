@@ -287,6 +287,15 @@ function problemType(problem: HttpProblem, status: number, typeBaseUrl: string |
   return `${typeBaseUrl}/${TYPE_SLUGS.get(status) ?? slugFromTitle(titleOf(problem, status))}`
 }
 
+/**
+ * True for a 405 without a sendable `Allow` (none, or one the renderer would drop): the adapter
+ * should then pass its router's methods as `RequestFacts.allow`. Both adapters ask this, so a
+ * foreign 405 gets the same `Allow` from either.
+ */
+export function needsAllowFromRouter(problem: HttpProblem): boolean {
+  return problem.status === 405 && !isValidHeaderValue(guarded(() => problem.headers.allow))
+}
+
 /** The request path, without query string or fragment: `instance` never echoes query data. */
 export function pathOf(url: string): string {
   const end = url.search(/[?#]/)

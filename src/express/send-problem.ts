@@ -6,7 +6,7 @@ import type { Request, Response } from 'express'
 import { correlationIdFor } from '../correlation.js'
 import { logProblem } from '../log-problem.js'
 import { normalize } from '../normalize.js'
-import { renderProblem, type RenderedProblem } from '../render.js'
+import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
 import { allowedMethods } from './allowed-methods.js'
 import { requestLogger } from './logger.js'
 import type { ResolvedExpressOptions } from './options.js'
@@ -25,7 +25,7 @@ const STALE_HEADERS = ['content-encoding', 'content-language', 'content-range', 
 export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, request: Request, response: Response): void {
   const problem = normalize(thrown, options)
   const correlationId = correlationIdFor(request.headers, options.render.correlationIdHeader)
-  const allow = problem.status === 405 && problem.headers.allow === undefined ? allowedMethods(request) : undefined
+  const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
   const rendered = renderProblem(
     problem,
     // `originalUrl`: inside a mounted router `url` has lost its prefix; `instance` is the full path.

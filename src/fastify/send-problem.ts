@@ -13,7 +13,7 @@ import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize } from '../normalize.js'
 import type { HttpProblem } from '../problem.js'
-import { fallbackProblem, renderProblem, type RenderedProblem } from '../render.js'
+import { fallbackProblem, needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
 import { tracedCorrelationId } from '../tracing.js'
 import { allowedMethods } from './allowed-methods.js'
 import type { ResolvedOptions } from './options.js'
@@ -32,8 +32,7 @@ export function sendProblem(
   try {
     const problem = normalize(thrown, options)
     correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
-    const allow =
-      problem.status === 405 && !isValidHeaderValue(problem.headers.allow) ? allowedMethods(request) : undefined
+    const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
     const rendered = renderProblem(problem, facts, options.render)
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel

@@ -67,6 +67,11 @@ const CASES: Case[] = [
   { name: 'http-errors 429 with headers', status: 429, thrown: () => createError(429, 'Slow', { headers: { 'Retry-After': '30' } }) },
   { name: 'http-errors 500 hides its message', status: 500, thrown: () => createError(500, 'db password is hunter2') },
   { name: 'http-errors 405 gets Allow from the router', status: 405, thrown: () => createError(405) },
+  {
+    name: 'http-errors 405 with an unsendable Allow gets Allow from the router',
+    status: 405,
+    thrown: () => createError(405, { headers: { Allow: 'GET\r\nX-Injected: 1' } }),
+  },
   { name: 'http-errors 400 with expose false', status: 400, thrown: () => createError(400, 'internal reason', { expose: false }) },
   { name: 'boom 404', status: 404, thrown: () => Boom.notFound('Missing') },
   { name: 'boom 401 with challenge', status: 401, thrown: () => Boom.unauthorized('Expired', 'Bearer', { realm: 'api' }) },
