@@ -2,7 +2,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/'] },
+  // .scratch/ holds local experiments; like dist/ it is git-ignored and never committed.
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

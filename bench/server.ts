@@ -4,6 +4,7 @@
  * as the channel closes, so a harness that dies never leaves a server behind.
  */
 import type { FastifyAppName } from './apps/fastify-apps.js'
+import { startProfiling, stopProfiling } from './profiler.js'
 import { allVariants, type Variant } from './variants.js'
 
 /** Messages between harness and server. */
@@ -11,6 +12,8 @@ export type ServerMessage =
   | { type: 'listening'; port: number }
   | { type: 'heap'; heapUsed: number }
   | { type: 'failed'; message: string }
+  | { type: 'profiling' }
+  | { type: 'profile'; profile: string }
 
 /** Loads only the framework the variant needs, so a Fastify server never has Express in memory. */
 async function listen(variant: Variant): Promise<number> {
@@ -38,6 +41,10 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0))
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'heap') send({ type: 'heap', heapUsed: heapAfterGc() } satisfies ServerMessage)
+    if (message.type === 'profile-start') void startProfiling().then(() => send({ type: 'profiling' } satisfies ServerMessage))
+    if (message.type === 'profile-stop') {
+      void stopProfiling().then((profile) => send({ type: 'profile', profile } satisfies ServerMessage))
+    }
   })
   const id = process.argv[2]
   const variant = allVariants().find((candidate) => candidate.id === id)

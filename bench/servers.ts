@@ -41,9 +41,16 @@ function nextMessage(child: ChildProcess, type: ServerMessage['type'], timeoutMs
   })
 }
 
-/** Starts the server for `variant` (pinned through `prefix`) and waits until it listens. */
-export async function startServer(variant: Variant, prefix: readonly string[]): Promise<RunningServer> {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', SERVER_ENTRY, variant.id]
+/**
+ * Starts the server for `variant` (pinned through `prefix`) and waits until it listens.
+ * `nodeFlags` go to the server's `node` (`--perf-basic-prof` for `perf`, say).
+ */
+export async function startServer(
+  variant: Variant,
+  prefix: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<RunningServer> {
+  const node = [process.execPath, '--expose-gc', ...nodeFlags, '--import', 'tsx', SERVER_ENTRY, variant.id]
   const [command, ...args] = [...prefix, ...node]
   const child = spawn(command!, args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -56,11 +63,21 @@ export async function startServer(variant: Variant, prefix: readonly string[]): 
   return { variant, child, pid: child.pid, port: (message as { port: number }).port }
 }
 
+/** Sends `request` to the server and resolves its answer of type `answer`. */
+export async function ask(
+  server: RunningServer,
+  request: { type: string },
+  answer: ServerMessage['type'],
+  timeoutMs = 10_000,
+): Promise<ServerMessage> {
+  const reply = nextMessage(server.child, answer, timeoutMs)
+  server.child.send(request)
+  return reply
+}
+
 /** The server's live heap in bytes after a forced full GC. */
 export async function heapUsed(server: RunningServer): Promise<number> {
-  const reply = nextMessage(server.child, 'heap', 10_000)
-  server.child.send({ type: 'heap' })
-  return ((await reply) as { heapUsed: number }).heapUsed
+  return ((await ask(server, { type: 'heap' }, 'heap')) as { heapUsed: number }).heapUsed
 }
 
 /** Stops every server this harness started: SIGTERM to each PID, SIGKILL after a grace period. */

@@ -3,19 +3,18 @@
  * give each class a static name for `import { NotFound }`; their types come from the table, and
  * `test/statuses.test.ts` fails if an export and a row ever disagree.
  */
+import { checkNumericStatus } from './members.js'
 import { HttpProblem, SAME_KIND, type Extensions, type ProblemOptions } from './problem.js'
 import {
-  HEADER_BUILDERS,
   STATUSES,
   codeFromTitle,
+  headersFromFields,
   statusEntry,
-  type HeaderMap,
   type ProblemClassName,
   type ProblemStatus,
   type StatusEntry,
   type StatusFields,
 } from './statuses.js'
-import { UsageError, describe } from './usage-error.js'
 
 /** The typed fields of status `S` (`{ allow: string[] }` for 405), or none. */
 export type FieldsOf<S extends number> = S extends keyof StatusFields ? StatusFields[S] : unknown
@@ -48,16 +47,6 @@ export interface ProblemClass<S extends number> {
 }
 
 type ClassTable = { readonly [E in StatusEntry as E['name']]: ProblemClass<E['status']> }
-
-function headersFromFields(status: number, options: unknown): HeaderMap | undefined {
-  const build = (HEADER_BUILDERS as Record<number, ((fields: object) => HeaderMap) | undefined>)[status]
-  if (build === undefined) return undefined
-  if (typeof options !== 'object' || options === null) {
-    // A required field cannot come from a string; the builder reports which one is missing.
-    return build({})
-  }
-  return build(options)
-}
 
 function makeClass(entry: StatusEntry): ProblemClass<ProblemStatus> {
   const { status, name, title } = entry
@@ -121,14 +110,10 @@ export function createProblem(status: number, options?: string | ProblemOptions)
     | (new (options?: string | ProblemOptions) => HttpProblem)
     | undefined
   if (ProblemClassForStatus !== undefined) return new ProblemClassForStatus(options)
-  if (typeof status !== 'number') {
-    throw new UsageError(
-      'ERR_HTTP_PROBLEMS_INVALID_STATUS',
-      `http-problems: createProblem needs a numeric status, received ${describe(status)}`,
-    )
-  }
+  checkNumericStatus(status)
   return new HttpProblem(status, options)
 }
+
 
 /**
  * The class name for `status`, or `undefined`.

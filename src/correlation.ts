@@ -79,5 +79,10 @@ export function correlationIdFor(
 ): string {
   const incoming = headers[headerName]
   if (isValidCorrelationId(incoming)) return incoming
-  return traceIdFrom(headers.traceparent) ?? newCorrelationId()
+  return traceIdOrNewId(headers.traceparent)
+}
+
+/** The trace-id of a valid `traceparent`, else a new UUID: the id of a request that brought none. */
+export function traceIdOrNewId(traceparent: unknown): string {
+  return traceIdFrom(traceparent) ?? newCorrelationId()
 }

@@ -10,18 +10,21 @@
  */
 import { clip } from './clip.js'
 import { isError } from './guarded.js'
-import type { HttpProblem } from './problem.js'
+import type { ProblemMembers } from './problem.js'
 import type { RenderedProblem } from './render.js'
 
 /** The part of a pino logger this library uses. */
-export type ProblemLogger = Record<LoggedLevel, (object: Record<string, unknown>, message: string) => void>
+export type ProblemLogger = Record<LoggedLevel, (object: Record<string, unknown>, message: string) => void> & {
+  /** pino's check, when the logger has one: a line for a disabled level is not even built. */
+  isLevelEnabled?: (level: string) => boolean
+}
 
 /** Levels a problem may be logged at. */
 export type LoggedLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'
 
 /** Everything known about one problem response. */
 export interface ProblemLogEntry {
-  problem: HttpProblem
+  problem: ProblemMembers
   /** What the route threw, before normalization. */
   thrown: unknown
   correlationId: string
@@ -45,7 +48,7 @@ const MAX_LOGGED_TEXT_LENGTH = 2048
  * logProblem(request.log, { problem, thrown, correlationId, rendered }, 'error')
  */
 export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level: LoggedLevel | 'silent'): void {
-  if (level === 'silent') return
+  if (level === 'silent' || !isLevelEnabled(logger, level)) return
   const { problem, thrown, correlationId, rendered } = entry
   const line: Record<string, unknown> = { correlationId, status: rendered.status, code: textOf(() => problem.code) }
   if (rendered.status >= 500) {
@@ -85,6 +88,18 @@ export function logFault(
     else line.thrown = describeThrown(entry.thrown)
   }
   writeLine(logger, 'error', line, message)
+}
+
+/**
+ * False only when the logger says the level is off (pino at `warn` and a 4xx logged at `info`,
+ * say). A logger without the check, or whose check throws, gets the line.
+ */
+function isLevelEnabled(logger: ProblemLogger, level: LoggedLevel): boolean {
+  try {
+    return typeof logger.isLevelEnabled !== 'function' || logger.isLevelEnabled(level) !== false
+  } catch {
+    return true
+  }
 }
 
 /**

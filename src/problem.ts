@@ -55,6 +55,23 @@ export interface ProblemOptions<X extends Extensions = Extensions> {
   cause?: unknown
 }
 
+/**
+ * The members of a problem as plain data: what the renderer and the log line read. Every
+ * `HttpProblem` has them; `reply.problem(status, options)` answers from them alone when no one
+ * could observe the `Error` object (see `problemMembers`), so that path builds no `Error`.
+ */
+export interface ProblemMembers<S extends number = number, X extends Extensions = Extensions> {
+  readonly status: S
+  readonly statusCode: S
+  readonly title: string
+  readonly detail: string | undefined
+  readonly type: string
+  readonly code: string
+  readonly headers: HeaderMap
+  readonly expose: boolean
+  readonly extensions: X
+}
+
 const PROBLEM_BRAND = Symbol.for('http-problems.problem')
 /**
  * Own static property of each class this library makes, holding a predicate that recognises
@@ -85,7 +102,10 @@ export function isHttpProblem(value: unknown): value is HttpProblem {
  * @example
  * throw new HttpProblem(404, { detail: 'No user 42', code: 'USER_NOT_FOUND' })
  */
-export class HttpProblem<S extends number = number, X extends Extensions = Extensions> extends Error {
+export class HttpProblem<S extends number = number, X extends Extensions = Extensions>
+  extends Error
+  implements ProblemMembers<S, X>
+{
   /** HTTP status code, 400..599. */
   readonly status: S
   /** Same as `status`, for code that reads the http-errors / Fastify name. */
@@ -125,30 +145,22 @@ export class HttpProblem<S extends number = number, X extends Extensions = Exten
    * @param options the detail as a string, or an options object
    */
   constructor(status: S, options?: string | ProblemOptions<X>) {
-    if (!Number.isInteger(status) || status < 400 || status > 599) {
-      throw new UsageError(
-        'ERR_HTTP_PROBLEMS_INVALID_STATUS',
-        `http-problems: a problem status must be an integer from 400 to 599, received ${describe(status)}`,
-      )
-    }
-    const opts = readOptions(options)
-    const defaults = statusDefaults(status)
-    const title = opts.title ?? defaults.title
+    const members = problemMembers(status, options)
     const savedLimit = suppressStackIfClientError(status)
     try {
-      super(opts.detail ?? title, hasCause(options) ? { cause: opts.cause } : undefined)
+      super(members.detail ?? members.title, hasCause(options) ? { cause: options.cause } : undefined)
     } finally {
       if (savedLimit !== undefined) Error.stackTraceLimit = savedLimit
     }
     this.status = status
     this.statusCode = status
-    this.title = title
-    this.detail = opts.detail
-    this.type = opts.type ?? 'about:blank'
-    this.code = opts.code ?? (opts.title === undefined ? defaults.code : codeFromTitle(title))
-    this.headers = copyHeaders(opts.headers)
-    this.expose = opts.expose ?? status < 500
-    this.extensions = (opts.extensions ?? {}) as X
+    this.title = members.title
+    this.detail = members.detail
+    this.type = members.type
+    this.code = members.code
+    this.headers = members.headers
+    this.expose = members.expose
+    this.extensions = members.extensions
   }
 
   /**
@@ -226,8 +238,7 @@ function statusDefaults(status: number): StatusDefaults {
  * `suppressStack`) and returns the limit to restore, else `undefined`.
  */
 function suppressStackIfClientError(status: number): number | undefined {
-  if (status >= 500 || HttpProblem.captureClientErrorStacks) return undefined
-  return suppressStack()
+  return capturesNoStack(status) ? suppressStack() : undefined
 }
 
 /**
@@ -263,7 +274,46 @@ export function wrapCause<T>(cause: unknown, build: () => T): T {
   }
 }
 
-function hasCause(options: unknown): boolean {
+/**
+ * The members of a problem for `status` and `options`, with every check the constructor makes
+ * (so a bad status or option throws the same coded `UsageError`), and no `Error`. Internal: the
+ * constructor and `reply.problem`'s answer without an `Error` both use it, so the two always agree.
+ */
+export function problemMembers<S extends number, X extends Extensions>(
+  status: S,
+  options: string | ProblemOptions<X> | undefined,
+): ProblemMembers<S, X> {
+  if (!Number.isInteger(status) || status < 400 || status > 599) {
+    throw new UsageError(
+      'ERR_HTTP_PROBLEMS_INVALID_STATUS',
+      `http-problems: a problem status must be an integer from 400 to 599, received ${describe(status)}`,
+    )
+  }
+  const opts = readOptions(options)
+  const defaults = statusDefaults(status)
+  const title = opts.title ?? defaults.title
+  return {
+    status,
+    statusCode: status,
+    title,
+    detail: opts.detail,
+    type: opts.type ?? 'about:blank',
+    code: opts.code ?? (opts.title === undefined ? defaults.code : codeFromTitle(title)),
+    headers: copyHeaders(opts.headers),
+    expose: opts.expose ?? status < 500,
+    extensions: (opts.extensions ?? {}) as X,
+  }
+}
+
+/**
+ * True when a problem with this status would capture no stack (a 4xx, with
+ * `captureClientErrorStacks` off): its `Error` then carries nothing that its members do not.
+ */
+export function capturesNoStack(status: number): boolean {
+  return status < 500 && !HttpProblem.captureClientErrorStacks
+}
+
+function hasCause(options: unknown): options is { cause: unknown } {
   return typeof options === 'object' && options !== null && 'cause' in options
 }
 

@@ -85,6 +85,20 @@ export const HEADER_BUILDERS: Readonly<HeaderBuilders> = Object.freeze<HeaderBui
 })
 
 /**
+ * The headers a status's typed fields make (`{ allow: 'GET, POST' }` for a 405), or `undefined`
+ * for a status without fields. A required field that is missing throws its coded `UsageError`.
+ */
+export function headersFromFields(status: number, options: unknown): HeaderMap | undefined {
+  const build = (HEADER_BUILDERS as Record<number, ((fields: object) => HeaderMap) | undefined>)[status]
+  if (build === undefined) return undefined
+  if (typeof options !== 'object' || options === null) {
+    // A required field cannot come from a string; the builder reports which one is missing.
+    return build({})
+  }
+  return build(options)
+}
+
+/**
  * Every 4xx and 5xx status with a class: the class name (RFC 9110 phrase in PascalCase) and the
  * title (the RFC 9110 reason phrase, used as `title` when `type` is `about:blank`).
  * `aliases` are older names kept for code written against RFC 7231 libraries. `field` documents

@@ -10,7 +10,7 @@
  * own globals: the client (`http-problems/client`) is a separate bundle and must see what the
  * plugin loaded.
  */
-import { correlationIdFor, isValidCorrelationId } from './correlation.js'
+import { isValidCorrelationId, traceIdOrNewId } from './correlation.js'
 import { isError } from './guarded.js'
 
 /** What this library does with OpenTelemetry; nothing else touches the API. */
@@ -119,11 +119,11 @@ export function tracedCorrelationId(
   headerName: string,
   tracing: Tracing | undefined,
 ): string {
-  if (tracing !== undefined && !isValidCorrelationId(headers[headerName])) {
-    const traceId = tracing.activeTraceId()
-    if (traceId !== undefined) return traceId
-  }
-  return correlationIdFor(headers, headerName)
+  // The incoming id is checked once here; correlationIdFor would check it again.
+  const incoming = headers[headerName]
+  if (isValidCorrelationId(incoming)) return incoming
+  const traceId = tracing?.activeTraceId()
+  return traceId ?? traceIdOrNewId(headers.traceparent)
 }
 
 function apiOf(candidate: unknown): OpenTelemetryApi | undefined {

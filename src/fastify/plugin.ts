@@ -30,8 +30,10 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   fastify.decorateReply('created', created)
   fastify.decorateReply('accepted', accepted)
 
-  fastify.setErrorHandler(function problemErrorHandler(error, request, reply) {
-    return sendProblem(options, error, request, reply)
+  // Returns nothing: the answer is already sent. Returning the reply (a thenable) would make
+  // Fastify wait on it through promise jobs, on every error, for no effect.
+  fastify.setErrorHandler(function problemErrorHandler(error, request, reply): void {
+    sendProblem(options, error, request, reply)
   })
 
   if (options.notFound) setNotFound(fastify)

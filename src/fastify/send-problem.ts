@@ -12,8 +12,8 @@ import { guarded } from '../guarded.js'
 import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize } from '../normalize.js'
-import type { HttpProblem } from '../problem.js'
-import { fallbackProblem, needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
+import { capturesNoStack, isHttpProblem, type HttpProblem, type ProblemMembers } from '../problem.js'
+import { fallbackProblem, needsAllowFromRouter, renderMembers, type RenderedProblem } from '../render.js'
 import { tracedCorrelationId } from '../tracing.js'
 import { allowedMethods } from './allowed-methods.js'
 import type { ResolvedOptions } from './options.js'
@@ -28,15 +28,47 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
+  return answer(options, undefined, thrown, request, reply)
+}
+
+/**
+ * Answers with a problem given as members only (`createProblemMembers`), for `reply.problem`
+ * when no `Error` is needed (see `canAnswerWithoutError`). Never throws.
+ */
+export function sendProblemMembers(
+  options: ResolvedOptions,
+  members: ProblemMembers,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  return answer(options, members, members, request, reply)
+}
+
+/**
+ * True when nothing could observe the `Error` of a problem with this status: no `onProblem`
+ * receives it, no `stack` member shows it, and it would capture no stack (a 4xx). 5xx problems
+ * are always made, for their stack, the log line's `err` and the active span.
+ */
+export function canAnswerWithoutError(options: ResolvedOptions, status: number): boolean {
+  return options.onProblem === undefined && !options.render.exposeStack && capturesNoStack(status)
+}
+
+function answer(
+  options: ResolvedOptions,
+  members: ProblemMembers | undefined,
+  thrown: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   let correlationId: string | undefined
   try {
-    const problem = normalize(thrown, options)
+    const problem = members ?? normalize(thrown, options)
     correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
-    const rendered = renderProblem(problem, facts, options.render)
+    const rendered = renderMembers(problem, facts, options.render)
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-    if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)
+    if (rendered.status >= 500 && isHttpProblem(problem)) options.tracing?.recordServerError(thrown, problem)
     const logger = request.log as unknown as ProblemLogger
     const entry = { problem, thrown, correlationId, rendered }
 
@@ -46,12 +78,10 @@ export function sendProblem(
     } else {
       dropUnsendableReplyHeaders(reply, rendered.droppedHeaders)
       logProblem(logger, entry, level)
-      const failure = { correlationId, viaFastify: false }
-      writeGuarded(reply, rendered, (fault) =>
-        sendFallback(options, request, reply, { ...failure, fault }, 'sending the problem failed (an onSend hook threw)'),
-      )
+      writeGuarded(options, request, reply, rendered, correlationId)
     }
-    report(options, problem, request, correlationId)
+    // onProblem receives every problem: the members-only path is never taken while it is set.
+    if (isHttpProblem(problem)) report(options, problem, request, correlationId)
     return reply
   } catch (fault) {
     const failure = { fault, correlationId, thrown, viaFastify: true }
@@ -112,14 +142,21 @@ function abandon(reply: FastifyReply): void {
  * reply, any `send` after our own writes the minimal problem straight to the socket instead.
  * Calls after the response started keep their usual behaviour (Fastify's "already sent" warning).
  */
-function writeGuarded(reply: FastifyReply, rendered: RenderedProblem, onFailedSend: (fault: unknown) => void): void {
+function writeGuarded(
+  options: ResolvedOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rendered: RenderedProblem,
+  correlationId: string,
+): void {
   const send = reply.send
   let calls = 0
   reply.send = function guardedSend(this: FastifyReply, payload?: unknown): FastifyReply {
     calls += 1
     if (calls === 1 || responseStarted(this)) return send.call(this, payload)
     reply.send = send
-    onFailedSend(payload)
+    const failure = { fault: payload, correlationId, viaFastify: false }
+    sendFallback(options, request, reply, failure, 'sending the problem failed (an onSend hook threw)')
     return this
   }
   try {
