@@ -20,13 +20,22 @@ export interface LoadResult {
   faults: number
 }
 
-/** Loads `server` for `seconds` with `connections` connections. */
-export async function loadServer(server: RunningServer, seconds: number, connections: number): Promise<LoadResult> {
+/**
+ * Loads `server` for `seconds` with `connections` connections, each sending `pipelining`
+ * requests before it waits for an answer (1, like a keep-alive client, unless asked otherwise).
+ */
+export async function loadServer(
+  server: RunningServer,
+  seconds: number,
+  connections: number,
+  pipelining = 1,
+): Promise<LoadResult> {
   const cpuBefore = cpuSeconds(server.pid)
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}${LOAD_PATH}`,
     connections,
     duration: seconds,
+    pipelining,
   })
   const cpuAfter = cpuSeconds(server.pid)
   const expected = result.statusCodeStats?.[`${server.variant.status}` as `${number}`]?.count ?? 0

@@ -1,0 +1,113 @@
+/**
+ * `npm run bench:paired`: the issue-4 targets measured in pairs, both servers of a pair loaded at
+ * the same time on the same CPU. On a shared VM the speed of a core swings by tens of percent
+ * within seconds (see BENCHMARKS.md), which a sequential run (`npm run bench`) can only average
+ * out; here both sides of a ratio run through the same swings together, so the ratio of their
+ * cost per request (requests per CPU-second) holds still.
+ *
+ * Both servers must be saturated for that to hold, and one load generator on one core cannot
+ * keep two servers busy with one request in flight per connection, so each connection
+ * pipelines `BENCH_PIPELINING` requests (default 4). That is a different load than a keep-alive
+ * client's: this run complements `npm run bench`, it does not replace it.
+ *
+ * Settings: BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS (per server),
+ * BENCH_PIPELINING, BENCH_ONLY (parts of target numerators, e.g. `ours-throw`), BENCH_MAX_SECONDS.
+ */
+import { readConfig } from './config.js'
+import { loadServer, type LoadResult } from './load.js'
+import { pinProcesses } from './pin.js'
+import { median } from './stats.js'
+import { TARGETS, type Target } from './targets.js'
+import { startServer, stopAll, type RunningServer } from './servers.js'
+import { allVariants } from './variants.js'
+
+function fixed(value: number, digits = 2): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a'
+}
+
+/** Requests per CPU-second of one server in one run. */
+function efficiency(outcome: LoadResult): number {
+  return outcome.serverCpu === undefined || outcome.serverCpu === 0 ? Number.NaN : outcome.rps / outcome.serverCpu
+}
+
+/** Two processes of the very same app: how far from 1.00x this mode's noise alone moves a ratio. */
+const CONTROL: Target = { description: 'control: the plain reply against itself', numerator: 'plain-control', denominator: 'plain', min: 0 }
+
+interface PairResult {
+  target: Target
+  ratios: number[]
+  /** Server CPU µs per request of the numerator and of the denominator, per round. */
+  costs: [number[], number[]]
+  cpu: number[]
+  faults: number
+}
+
+async function measurePair(target: Target, prefix: readonly string[]): Promise<PairResult> {
+  const config = readConfig()
+  const pipelining = Number(process.env.BENCH_PIPELINING ?? 4)
+  const variants = [target.numerator, target.denominator].map((id) => allVariants().find((variant) => variant.id === id)!)
+  const servers: RunningServer[] = []
+  for (const variant of variants) servers.push(await startServer(variant, prefix))
+  const loadBoth = () =>
+    Promise.all(servers.map((server) => loadServer(server, config.duration, config.connections, pipelining)))
+  try {
+    if (config.warmup > 0) {
+      await Promise.all(servers.map((server) => loadServer(server, config.warmup, config.connections, pipelining)))
+    }
+    const result: PairResult = { target, ratios: [], costs: [[], []], cpu: [], faults: 0 }
+    for (let round = 0; round < config.rounds; round++) {
+      const [numerator, denominator] = await loadBoth()
+      result.ratios.push(efficiency(numerator!) / efficiency(denominator!))
+      result.costs[0].push(1e6 / efficiency(numerator!))
+      result.costs[1].push(1e6 / efficiency(denominator!))
+      result.cpu.push((numerator!.serverCpu ?? Number.NaN) + (denominator!.serverCpu ?? Number.NaN))
+      result.faults += numerator!.faults + denominator!.faults
+    }
+    return result
+  } finally {
+    await stopAll()
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig()
+  const deadline = setTimeout(() => {
+    process.stderr.write(`BENCH_MAX_SECONDS (${config.maxSeconds}s) reached: stopping\n`)
+    void stopAll().then(() => process.exit(2))
+  }, config.maxSeconds * 1000)
+  const pinning = pinProcesses(config.serverCpu, config.clientCpu)
+  if (!pinning.pinned) throw new Error(`the paired run needs pinning (${pinning.reason}): both servers must share one CPU`)
+  const targets = [CONTROL, ...TARGETS].filter(
+    (target) => config.only.length === 0 || config.only.some((part) => target.numerator.includes(part)),
+  )
+  const results: PairResult[] = []
+  try {
+    for (const target of targets) {
+      process.stderr.write(`${target.numerator} with ${target.denominator}\n`)
+      results.push(await measurePair(target, pinning.serverPrefix))
+    }
+  } finally {
+    clearTimeout(deadline)
+  }
+  console.log(
+    `${config.rounds} rounds of ${config.duration}s per pair, both servers on CPU ${config.serverCpu} at once, ` +
+      `${config.connections} connections each, pipelining ${process.env.BENCH_PIPELINING ?? 4}`,
+  )
+  console.log('')
+  console.log('| target | µs/request | ratio (req per CPU-s) | range | CPU of the pair | needed | met | bad |')
+  console.log('|---|---:|---:|---|---:|---:|---|---:|')
+  for (const { target, ratios, costs, cpu, faults } of results) {
+    const ratio = median(ratios)
+    console.log(
+      `| ${target.description} (${target.numerator} / ${target.denominator}) | ` +
+        `${fixed(median(costs[0]), 1)} / ${fixed(median(costs[1]), 1)} | ${fixed(ratio)}x | ` +
+        `${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))} | ${Math.round(median(cpu) * 100)}% | ` +
+        `${target === CONTROL ? 'noise' : `≥ ${target.min}x`} | ${target === CONTROL ? '' : ratio >= target.min ? 'yes' : 'NO'} | ${faults} |`,
+    )
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exitCode = 1
+})
