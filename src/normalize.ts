@@ -6,7 +6,8 @@
  */
 import { classFor, createProblem } from './classes.js'
 import { isArray, readProperty as read } from './guarded.js'
-import { HttpProblem, isHttpProblem, wrapCause } from './problem.js'
+import { createProblemMembers } from './members.js'
+import { HttpProblem, isHttpProblem, problemMembers, wrapCause, type ProblemMembers, type ProblemOptions } from './problem.js'
 import { validationDetail, validationIssues } from './validation.js'
 
 /** How foreign values are read. */
@@ -36,19 +37,54 @@ const PUBLIC_CODE = /^(?!FST_)[A-Z][A-Z0-9_]{0,63}$/
  * normalize('oops').status           // 500
  */
 export function normalize(thrown: unknown, options: NormalizeOptions = {}): HttpProblem {
-  if (isHttpProblem(thrown)) return thrown
-  if (typeof thrown !== 'object' || thrown === null) return serverError(thrown)
+  return normalizeWith(thrown, options, AS_PROBLEMS)
+}
+
+/**
+ * What `normalize` would answer, as members only when `thrown` is not already a problem: the
+ * same status, headers and body, without building the wrapping `Error`. Internal, for adapters
+ * that know no one will see the wrapper (no `onProblem`, no `exposeStack`).
+ */
+export function normalizeToMembers(thrown: unknown, options: NormalizeOptions = {}): ProblemMembers {
+  return normalizeWith(thrown, options, AS_MEMBERS)
+}
+
+/** How the problem that stands for a foreign value is made: as an `HttpProblem`, or as members. */
+interface ProblemMaker<P extends ProblemMembers> {
+  /** `new HttpProblem(status, options)`: foreign errors bring their own headers, not a class's fields. */
+  generic(status: number, options: ProblemOptions): P
+  /** `createProblem(status, options)`: the class for the status. */
+  ofClass(status: number, options: ProblemOptions): P
+  /** Builds the wrapper of `cause` (see `wrapCause`: an `Error` cause keeps the only stack). */
+  wrapping(cause: unknown, build: () => P): P
+}
+
+const AS_PROBLEMS: ProblemMaker<HttpProblem> = {
+  generic: (status, options) => new HttpProblem(status, options),
+  ofClass: (status, options) => createProblem(status, options),
+  wrapping: wrapCause,
+}
+
+const AS_MEMBERS: ProblemMaker<ProblemMembers> = {
+  generic: problemMembers,
+  ofClass: createProblemMembers,
+  wrapping: (_cause, build) => build(),
+}
+
+function normalizeWith<P extends ProblemMembers>(thrown: unknown, options: NormalizeOptions, make: ProblemMaker<P>): P {
+  if (isHttpProblem(thrown)) return thrown as ProblemMembers as P
+  if (typeof thrown !== 'object' || thrown === null) return serverError(thrown, make)
 
   const foreign = thrown as Record<string, unknown>
   const validation = read(foreign, 'validation')
-  if (isArray(validation)) return validationProblem(foreign, validation, options.validationStatus ?? 400)
+  if (isArray(validation)) return validationProblem(foreign, validation, options.validationStatus ?? 400, make)
 
   const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
   const boomOutput = typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
   const status = boomOutput
     ? statusFrom(read(boomOutput, 'statusCode'))
     : (statusFrom(read(foreign, 'status')) ?? statusFrom(read(foreign, 'statusCode')))
-  if (status === undefined) return serverError(thrown)
+  if (status === undefined) return serverError(thrown, make)
 
   const exposeFlag = read(foreign, 'expose')
   const expose = typeof exposeFlag === 'boolean' ? exposeFlag : status < 500
@@ -58,24 +94,28 @@ export function normalize(thrown: unknown, options: NormalizeOptions = {}): Http
   const title = classFor(status)?.title
 
   // The thrown error carries the stack that matters; the wrapper does not capture one of its own.
-  const problem = wrapCause(thrown, () => new HttpProblem(status, {
+  return make.wrapping(thrown, () => make.generic(status, {
     detail: expose && typeof message === 'string' && message !== '' && message !== title ? message : undefined,
     code: expose && typeof code === 'string' && PUBLIC_CODE.test(code) ? code : undefined,
     headers,
     expose,
     cause: thrown,
   }))
-  return problem
 }
 
-function serverError(cause: unknown): HttpProblem {
-  return wrapCause(cause, () => createProblem(500, { cause }))
+function serverError<P extends ProblemMembers>(cause: unknown, make: ProblemMaker<P>): P {
+  return make.wrapping(cause, () => make.ofClass(500, { cause }))
 }
 
-function validationProblem(foreign: Record<string, unknown>, validation: unknown[], status: 400 | 422): HttpProblem {
+function validationProblem<P extends ProblemMembers>(
+  foreign: Record<string, unknown>,
+  validation: unknown[],
+  status: 400 | 422,
+  make: ProblemMaker<P>,
+): P {
   const contextValue = read(foreign, 'validationContext')
   const context = typeof contextValue === 'string' ? contextValue : 'body'
-  return createProblem(status, {
+  return make.ofClass(status, {
     detail: validationDetail(context),
     code: 'VALIDATION_FAILED',
     extensions: { errors: validationIssues(validation, context) },

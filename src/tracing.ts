@@ -19,8 +19,11 @@ export interface Tracing {
   activeTraceId(): string | undefined
   /** W3C `traceparent` naming the active span as parent, for outgoing calls. */
   activeTraceparent(): string | undefined
-  /** On the active span: an exception event for `thrown` (or `problem`) and status ERROR. */
-  recordServerError(thrown: unknown, problem: Error): void
+  /**
+   * On the active span: an exception event for `thrown` (or, when `thrown` is no `Error`, for
+   * `problem`, if that is one) and status ERROR.
+   */
+  recordServerError(thrown: unknown, problem: unknown): void
 }
 
 /** The subset of `@opentelemetry/api` used here, typed locally so its types never reach ours. */
@@ -93,7 +96,8 @@ export function tracingFrom(imported: unknown): Tracing | undefined {
     },
     recordServerError(thrown, problem) {
       // A thrown non-Error (or a Proxy that fights `instanceof`) has nothing to record; the problem stands in.
-      const exception: Error = isError(thrown) ? thrown : problem
+      const exception = isError(thrown) ? thrown : isError(problem) ? problem : undefined
+      if (exception === undefined) return
       try {
         const span = api.trace.getActiveSpan()
         if (span === undefined) return

@@ -8,10 +8,10 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
-import { guarded } from '../guarded.js'
+import { guarded, isError } from '../guarded.js'
 import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
-import { normalize } from '../normalize.js'
+import { normalize, normalizeToMembers } from '../normalize.js'
 import { capturesNoStack, isHttpProblem, type HttpProblem, type ProblemMembers } from '../problem.js'
 import { fallbackProblem, needsAllowFromRouter, renderMembers, type RenderedProblem } from '../render.js'
 import { tracedCorrelationId } from '../tracing.js'
@@ -53,6 +53,16 @@ export function canAnswerWithoutError(options: ResolvedOptions, status: number):
   return options.onProblem === undefined && !options.render.exposeStack && capturesNoStack(status)
 }
 
+/**
+ * True when no one would see the problem `normalize` wraps around a foreign `thrown` value: no
+ * `onProblem`, no `stack` member, and no span that would record the wrapper for want of an
+ * `Error` thrown. Its members then suffice (`normalizeToMembers`); the thrown value itself is
+ * what the log line and the span get either way.
+ */
+function wrapperUnobserved(options: ResolvedOptions, thrown: unknown): boolean {
+  return options.onProblem === undefined && !options.render.exposeStack && (options.tracing === undefined || isError(thrown))
+}
+
 function answer(
   options: ResolvedOptions,
   members: ProblemMembers | undefined,
@@ -62,13 +72,13 @@ function answer(
 ): FastifyReply {
   let correlationId: string | undefined
   try {
-    const problem = members ?? normalize(thrown, options)
+    const problem = members ?? (wrapperUnobserved(options, thrown) ? normalizeToMembers(thrown, options) : normalize(thrown, options))
     correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
     const rendered = renderMembers(problem, facts, options.render)
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-    if (rendered.status >= 500 && isHttpProblem(problem)) options.tracing?.recordServerError(thrown, problem)
+    if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)
     const logger = request.log as unknown as ProblemLogger
     const entry = { problem, thrown, correlationId, rendered }
 
