@@ -10,8 +10,9 @@
  * pipelines `BENCH_PIPELINING` requests (default 4). That is a different load than a keep-alive
  * client's: this run complements `npm run bench`, it does not replace it.
  *
- * Settings: BENCH_ROUNDS, BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS (per server),
- * BENCH_PIPELINING, BENCH_ONLY (parts of target numerators, e.g. `ours-throw`), BENCH_MAX_SECONDS.
+ * Settings: BENCH_REPLICAS (fresh process pairs per target, default 3), BENCH_ROUNDS, BENCH_DURATION,
+ * BENCH_WARMUP, BENCH_CONNECTIONS (per server), BENCH_PIPELINING, BENCH_ONLY (parts of target
+ * numerators, e.g. `ours-throw`), BENCH_MAX_SECONDS.
  */
 import { readConfig } from './config.js'
 import { loadServer, type LoadResult } from './load.js'
@@ -36,37 +37,47 @@ const CONTROL: Target = { description: 'control: the plain reply against itself'
 interface PairResult {
   target: Target
   ratios: number[]
+  /** The median ratio of each replica (a fresh pair of processes). */
+  replicaRatios: number[]
   /** Server CPU µs per request of the numerator and of the denominator, per round. */
   costs: [number[], number[]]
   cpu: number[]
   faults: number
 }
 
-async function measurePair(target: Target, prefix: readonly string[]): Promise<PairResult> {
+/**
+ * Measures one pair: `replicas` times a fresh process of each side (two processes of the very
+ * same app differ by up to ±15 % in this machine's sequential runs: memory layout and JIT
+ * decisions are per process), each warmed up and then loaded for `rounds` rounds.
+ */
+async function measurePair(target: Target, prefix: readonly string[], replicas: number): Promise<PairResult> {
   const config = readConfig()
   const pipelining = Number(process.env.BENCH_PIPELINING ?? 4)
   const variants = [target.numerator, target.denominator].map((id) => allVariants().find((variant) => variant.id === id)!)
-  const servers: RunningServer[] = []
-  for (const variant of variants) servers.push(await startServer(variant, prefix))
-  const loadBoth = () =>
-    Promise.all(servers.map((server) => loadServer(server, config.duration, config.connections, pipelining)))
-  try {
-    if (config.warmup > 0) {
-      await Promise.all(servers.map((server) => loadServer(server, config.warmup, config.connections, pipelining)))
+  const result: PairResult = { target, ratios: [], replicaRatios: [], costs: [[], []], cpu: [], faults: 0 }
+  for (let replica = 0; replica < replicas; replica++) {
+    const servers: RunningServer[] = []
+    for (const variant of variants) servers.push(await startServer(variant, prefix))
+    const loadBoth = (seconds: number) =>
+      Promise.all(servers.map((server) => loadServer(server, seconds, config.connections, pipelining)))
+    try {
+      if (config.warmup > 0) await loadBoth(config.warmup)
+      const ratios: number[] = []
+      for (let round = 0; round < config.rounds; round++) {
+        const [numerator, denominator] = await loadBoth(config.duration)
+        ratios.push(efficiency(numerator!) / efficiency(denominator!))
+        result.costs[0].push(1e6 / efficiency(numerator!))
+        result.costs[1].push(1e6 / efficiency(denominator!))
+        result.cpu.push((numerator!.serverCpu ?? Number.NaN) + (denominator!.serverCpu ?? Number.NaN))
+        result.faults += numerator!.faults + denominator!.faults
+      }
+      result.ratios.push(...ratios)
+      result.replicaRatios.push(median(ratios))
+    } finally {
+      await stopAll()
     }
-    const result: PairResult = { target, ratios: [], costs: [[], []], cpu: [], faults: 0 }
-    for (let round = 0; round < config.rounds; round++) {
-      const [numerator, denominator] = await loadBoth()
-      result.ratios.push(efficiency(numerator!) / efficiency(denominator!))
-      result.costs[0].push(1e6 / efficiency(numerator!))
-      result.costs[1].push(1e6 / efficiency(denominator!))
-      result.cpu.push((numerator!.serverCpu ?? Number.NaN) + (denominator!.serverCpu ?? Number.NaN))
-      result.faults += numerator!.faults + denominator!.faults
-    }
-    return result
-  } finally {
-    await stopAll()
   }
+  return result
 }
 
 async function main(): Promise<void> {
@@ -80,28 +91,31 @@ async function main(): Promise<void> {
   const targets = [CONTROL, ...TARGETS].filter(
     (target) => config.only.length === 0 || config.only.some((part) => target.numerator.includes(part)),
   )
+  const replicas = Number(process.env.BENCH_REPLICAS ?? 3)
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 20) throw new RangeError('BENCH_REPLICAS must be an integer from 1 to 20')
   const results: PairResult[] = []
   try {
     for (const target of targets) {
       process.stderr.write(`${target.numerator} with ${target.denominator}\n`)
-      results.push(await measurePair(target, pinning.serverPrefix))
+      results.push(await measurePair(target, pinning.serverPrefix, replicas))
     }
   } finally {
     clearTimeout(deadline)
   }
   console.log(
-    `${config.rounds} rounds of ${config.duration}s per pair, both servers on CPU ${config.serverCpu} at once, ` +
+    `${replicas} replicas (fresh processes) x ${config.rounds} rounds of ${config.duration}s per pair, both servers on CPU ${config.serverCpu} at once, ` +
       `${config.connections} connections each, pipelining ${process.env.BENCH_PIPELINING ?? 4}`,
   )
   console.log('')
-  console.log('| target | µs/request | ratio (req per CPU-s) | range | CPU of the pair | needed | met | bad |')
-  console.log('|---|---:|---:|---|---:|---:|---|---:|')
-  for (const { target, ratios, costs, cpu, faults } of results) {
+  console.log('| target | µs/request | ratio (req per CPU-s) | range of rounds | per replica | CPU of the pair | needed | met | bad |')
+  console.log('|---|---:|---:|---|---|---:|---:|---|---:|')
+  for (const { target, ratios, replicaRatios, costs, cpu, faults } of results) {
     const ratio = median(ratios)
     console.log(
       `| ${target.description} (${target.numerator} / ${target.denominator}) | ` +
         `${fixed(median(costs[0]), 1)} / ${fixed(median(costs[1]), 1)} | ${fixed(ratio)}x | ` +
-        `${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))} | ${Math.round(median(cpu) * 100)}% | ` +
+        `${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))} | ${replicaRatios.map((value) => fixed(value)).join(', ')} | ` +
+        `${Math.round(median(cpu) * 100)}% | ` +
         `${target === CONTROL ? 'noise' : `≥ ${target.min}x`} | ${target === CONTROL ? '' : ratio >= target.min ? 'yes' : 'NO'} | ${faults} |`,
     )
   }
