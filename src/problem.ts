@@ -59,18 +59,12 @@ export interface ProblemOptions<X extends Extensions = Extensions> {
  * The members of a problem as plain data: what the renderer and the log line read. Every
  * `HttpProblem` has them; `reply.problem(status, options)` answers from them alone when no one
  * could observe the `Error` object (see `problemMembers`), so that path builds no `Error`.
+ * Derived from the class, so the two cannot drift apart.
  */
-export interface ProblemMembers<S extends number = number, X extends Extensions = Extensions> {
-  readonly status: S
-  readonly statusCode: S
-  readonly title: string
-  readonly detail: string | undefined
-  readonly type: string
-  readonly code: string
-  readonly headers: HeaderMap
-  readonly expose: boolean
-  readonly extensions: X
-}
+export type ProblemMembers<S extends number = number, X extends Extensions = Extensions> = Pick<
+  HttpProblem<S, X>,
+  'status' | 'statusCode' | 'title' | 'detail' | 'type' | 'code' | 'headers' | 'expose' | 'extensions'
+>
 
 const PROBLEM_BRAND = Symbol.for('http-problems.problem')
 /**
@@ -102,10 +96,7 @@ export function isHttpProblem(value: unknown): value is HttpProblem {
  * @example
  * throw new HttpProblem(404, { detail: 'No user 42', code: 'USER_NOT_FOUND' })
  */
-export class HttpProblem<S extends number = number, X extends Extensions = Extensions>
-  extends Error
-  implements ProblemMembers<S, X>
-{
+export class HttpProblem<S extends number = number, X extends Extensions = Extensions> extends Error {
   /** HTTP status code, 400..599. */
   readonly status: S
   /** Same as `status`, for code that reads the http-errors / Fastify name. */

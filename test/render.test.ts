@@ -8,17 +8,11 @@ import {
   ServiceUnavailable,
   createProblem,
   renderProblem,
-  type RenderSettings,
   type RequestFacts,
 } from '../src/index.js'
+import { DEFAULT_RENDER_SETTINGS } from './fixtures/render-settings.js'
 
-const settings: RenderSettings = {
-  exposeStack: false,
-  wwwAuthenticate: 'Bearer',
-  proxyAuthenticate: 'Basic',
-  retryAfter: '60',
-  correlationIdHeader: 'x-correlation-id',
-}
+const settings = DEFAULT_RENDER_SETTINGS
 const facts: RequestFacts = { method: 'GET', url: '/users/42?token=secret#frag', correlationId: 'cid-1' }
 
 describe('renderProblem', () => {

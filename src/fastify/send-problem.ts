@@ -53,6 +53,12 @@ export function canAnswerWithoutError(options: ResolvedOptions, status: number):
   return options.onProblem === undefined && !options.render.exposeStack && capturesNoStack(status)
 }
 
+/** `normalize(thrown)`, or only its members when the wrapper it would build goes unobserved. */
+function problemFor(options: ResolvedOptions, thrown: unknown): ProblemMembers {
+  if (isHttpProblem(thrown)) return thrown
+  return wrapperUnobserved(options, thrown) ? normalizeToMembers(thrown, options) : normalize(thrown, options)
+}
+
 /**
  * True when no one would see the problem `normalize` wraps around a foreign `thrown` value: no
  * `onProblem`, no `stack` member, and no span that would record the wrapper for want of an
@@ -72,7 +78,7 @@ function answer(
 ): FastifyReply {
   let correlationId: string | undefined
   try {
-    const problem = members ?? (wrapperUnobserved(options, thrown) ? normalizeToMembers(thrown, options) : normalize(thrown, options))
+    const problem = members ?? problemFor(options, thrown)
     correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }

@@ -12,15 +12,10 @@ import {
   UsageError,
   renderProblem,
 } from '../../src/index.js'
+import { DEFAULT_RENDER_SETTINGS } from '../fixtures/render-settings.js'
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8'
-const SETTINGS = {
-  exposeStack: false,
-  wwwAuthenticate: 'Bearer',
-  proxyAuthenticate: 'Basic',
-  retryAfter: '60',
-  correlationIdHeader: 'x-correlation-id',
-}
+const SETTINGS = DEFAULT_RENDER_SETTINGS
 
 function crashed(headers: Record<string, string> = {}): Response {
   const body = {

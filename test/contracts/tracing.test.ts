@@ -199,6 +199,18 @@ describe('tracingFrom', () => {
     expect(tracingFrom(imported)).toBeUndefined()
   })
 
+  it('records nothing when neither what was thrown nor the problem is an Error', () => {
+    const tracing = tracingFrom(otelApi)!
+    const span = tracer.startSpan('members only')
+    context.with(trace.setSpan(context.active(), span), () => {
+      tracing.recordServerError('not an error', { status: 500, title: 'Internal Server Error' })
+    })
+    span.end()
+    const [finished] = exporter.getFinishedSpans()
+    expect(finished!.events).toEqual([])
+    expect(finished!.status).toEqual({ code: SpanStatusCode.UNSET })
+  })
+
   it('accepts the API as a namespace or as its default export', () => {
     expect(tracingFrom(otelApi)).toBeDefined()
     expect(tracingFrom({ default: otelApi })).toBeDefined()

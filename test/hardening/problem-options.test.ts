@@ -5,14 +5,9 @@ import type { FastifyInstance } from 'fastify'
 import { BadRequest, Conflict, HttpProblem, InternalServerError, renderProblem, type RenderSettings } from '../../src/index.js'
 import { MAX_EXTENSIONS_LENGTH, MAX_MEMBER_LENGTH } from '../../src/render.js'
 import { buildApp, expectProblem, linesFor, secret, type CapturedLogs } from './helpers.js'
+import { DEFAULT_RENDER_SETTINGS } from '../fixtures/render-settings.js'
 
-const SETTINGS: RenderSettings = {
-  exposeStack: false,
-  wwwAuthenticate: 'Bearer',
-  proxyAuthenticate: 'Basic',
-  retryAfter: '60',
-  correlationIdHeader: 'x-correlation-id',
-}
+const SETTINGS = DEFAULT_RENDER_SETTINGS
 const FACTS = { method: 'GET', url: '/things/1?token=abc#frag', correlationId: 'id-1' }
 
 function render(problem: HttpProblem, settings: Partial<RenderSettings> = {}) {

@@ -3,21 +3,16 @@
 // never reach the body.
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { normalize, renderProblem, type RenderSettings } from '../../src/index.js'
+import { normalize, renderProblem } from '../../src/index.js'
 import { buildApp, expectProblem, linesFor, secret, type CapturedLogs } from './helpers.js'
 import { HOSTILE_CASES } from './hostile-values.js'
+import { DEFAULT_RENDER_SETTINGS } from '../fixtures/render-settings.js'
 
 let app: FastifyInstance
 let logs: CapturedLogs
 const SECRET = secret()
 
-const SETTINGS: RenderSettings = {
-  exposeStack: false,
-  wwwAuthenticate: 'Bearer',
-  proxyAuthenticate: 'Basic',
-  retryAfter: '60',
-  correlationIdHeader: 'x-correlation-id',
-}
+const SETTINGS = DEFAULT_RENDER_SETTINGS
 
 beforeAll(async () => {
   ;({ app, logs } = await buildApp())

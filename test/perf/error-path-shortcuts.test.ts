@@ -3,9 +3,10 @@
 // service, and no log line built for a level the logger has turned off.
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { NotFound, renderProblem, type RenderSettings } from '../../src/index.js'
+import { NotFound, renderProblem } from '../../src/index.js'
 import { logProblem, type ProblemLogger } from '../../src/log-problem.js'
 import { pathOf } from '../../src/render.js'
+import { DEFAULT_RENDER_SETTINGS } from '../fixtures/render-settings.js'
 
 /** The previous `pathOf`, kept verbatim as the reference. */
 function referencePathOf(url: string): string {
@@ -13,13 +14,7 @@ function referencePathOf(url: string): string {
   return end === -1 ? url : url.slice(0, end)
 }
 
-const SETTINGS: RenderSettings = {
-  exposeStack: false,
-  wwwAuthenticate: 'Bearer',
-  proxyAuthenticate: 'Basic',
-  retryAfter: '60',
-  correlationIdHeader: 'x-correlation-id',
-}
+const SETTINGS = DEFAULT_RENDER_SETTINGS
 
 describe('pathOf', () => {
   it('equals the regular-expression version for any URL', () => {
