@@ -114,7 +114,6 @@ export function createProblem(status: number, options?: string | ProblemOptions)
   return new HttpProblem(status, options)
 }
 
-
 /**
  * The class name for `status`, or `undefined`.
  *

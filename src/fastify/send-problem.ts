@@ -12,7 +12,7 @@ import { guarded, isError } from '../guarded.js'
 import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize, normalizeToMembers } from '../normalize.js'
-import { capturesNoStack, isHttpProblem, type HttpProblem, type ProblemMembers } from '../problem.js'
+import { capturesNoStack, isHttpProblem, type ProblemMembers } from '../problem.js'
 import { fallbackProblem, needsAllowFromRouter, renderMembers, type RenderedProblem } from '../render.js'
 import { tracedCorrelationId } from '../tracing.js'
 import { allowedMethods } from './allowed-methods.js'
@@ -45,12 +45,20 @@ export function sendProblemMembers(
 }
 
 /**
- * True when nothing could observe the `Error` of a problem with this status: no `onProblem`
- * receives it, no `stack` member shows it, and it would capture no stack (a 4xx). 5xx problems
- * are always made, for their stack, the log line's `err` and the active span.
+ * True when nothing outside the answer ever sees the problem object: no `onProblem` receives it
+ * and no `stack` member shows it. Its members are then all that matters.
+ */
+function problemUnobserved(options: ResolvedOptions): boolean {
+  return options.onProblem === undefined && !options.render.exposeStack
+}
+
+/**
+ * True when nothing could observe the `Error` of a problem with this status: the problem goes
+ * unobserved and would capture no stack (a 4xx). 5xx problems are always made, for their stack,
+ * the log line's `err` and the active span.
  */
 export function canAnswerWithoutError(options: ResolvedOptions, status: number): boolean {
-  return options.onProblem === undefined && !options.render.exposeStack && capturesNoStack(status)
+  return problemUnobserved(options) && capturesNoStack(status)
 }
 
 /** `normalize(thrown)`, or only its members when the wrapper it would build goes unobserved. */
@@ -60,13 +68,13 @@ function problemFor(options: ResolvedOptions, thrown: unknown): ProblemMembers {
 }
 
 /**
- * True when no one would see the problem `normalize` wraps around a foreign `thrown` value: no
- * `onProblem`, no `stack` member, and no span that would record the wrapper for want of an
- * `Error` thrown. Its members then suffice (`normalizeToMembers`); the thrown value itself is
- * what the log line and the span get either way.
+ * True when no one would see the problem `normalize` wraps around a foreign `thrown` value: it
+ * goes unobserved, and no span would record the wrapper for want of an `Error` thrown. Its
+ * members then suffice (`normalizeToMembers`); the thrown value itself is what the log line and
+ * the span get either way.
  */
 function wrapperUnobserved(options: ResolvedOptions, thrown: unknown): boolean {
-  return options.onProblem === undefined && !options.render.exposeStack && (options.tracing === undefined || isError(thrown))
+  return problemUnobserved(options) && (options.tracing === undefined || isError(thrown))
 }
 
 function answer(
@@ -96,8 +104,7 @@ function answer(
       logProblem(logger, entry, level)
       writeGuarded(options, request, reply, rendered, correlationId)
     }
-    // onProblem receives every problem: the members-only path is never taken while it is set.
-    if (isHttpProblem(problem)) report(options, problem, request, correlationId)
+    report(options, problem, request, correlationId)
     return reply
   } catch (fault) {
     const failure = { fault, correlationId, thrown, viaFastify: true }
@@ -233,10 +240,13 @@ function writeRaw(reply: FastifyReply, rendered: RenderedProblem): void {
   }
 }
 
-/** Calls `onProblem`; its throw or rejection is logged once and changes nothing else. */
-function report(options: ResolvedOptions, problem: HttpProblem, request: FastifyRequest, correlationId: string): void {
+/**
+ * Calls `onProblem`; its throw or rejection is logged once and changes nothing else. While it is
+ * set, every problem is a real `HttpProblem` (the members-only paths are not taken).
+ */
+function report(options: ResolvedOptions, problem: ProblemMembers, request: FastifyRequest, correlationId: string): void {
   const onProblem = options.onProblem
-  if (onProblem === undefined) return
+  if (onProblem === undefined || !isHttpProblem(problem)) return
   const logger = request.log as unknown as ProblemLogger
   const onFault = (fault: unknown): void => logFault(logger, { correlationId, fault }, 'http-problems: onProblem failed')
   try {
