@@ -16,6 +16,11 @@ export interface LoadResult {
   p99: number
   /** Server CPU use during the run, 0..1 (of one core), when /proc is available. */
   serverCpu: number | undefined
+  /**
+   * Requests per CPU-second of the server (its cost per request, inverted): less sensitive than
+   * req/s to other processes taking CPU time from the server's core. NaN without /proc.
+   */
+  perCpuSecond: number
   /** Responses with another status than expected, plus connection errors and timeouts. */
   faults: number
 }
@@ -40,10 +45,13 @@ export async function loadServer(
   const cpuAfter = cpuSeconds(server.pid)
   const expected = result.statusCodeStats?.[`${server.variant.status}` as `${number}`]?.count ?? 0
   const responses = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx']
+  const rps = result.requests.total / result.duration
+  const serverCpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.duration
   return {
-    rps: result.requests.total / result.duration,
+    rps,
     p99: result.latency.p99,
-    serverCpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : (cpuAfter - cpuBefore) / result.duration,
+    serverCpu,
+    perCpuSecond: serverCpu === undefined || serverCpu === 0 ? Number.NaN : rps / serverCpu,
     faults: responses - expected + result.errors + result.timeouts,
   }
 }

@@ -15,21 +15,13 @@
  * numerators, e.g. `ours-throw`), BENCH_MAX_SECONDS.
  */
 import { readConfig } from './config.js'
-import { loadServer, type LoadResult } from './load.js'
+import { loadServer } from './load.js'
 import { pinProcesses } from './pin.js'
+import { fixed } from './report.js'
 import { median } from './stats.js'
 import { TARGETS, type Target } from './targets.js'
-import { startServer, stopAll, type RunningServer } from './servers.js'
+import { runBounded, startServer, stopAll, type RunningServer } from './servers.js'
 import { allVariants } from './variants.js'
-
-function fixed(value: number, digits = 2): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a'
-}
-
-/** Requests per CPU-second of one server in one run. */
-function efficiency(outcome: LoadResult): number {
-  return outcome.serverCpu === undefined || outcome.serverCpu === 0 ? Number.NaN : outcome.rps / outcome.serverCpu
-}
 
 /** Two processes of the very same app: how far from 1.00x this mode's noise alone moves a ratio. */
 const CONTROL: Target = { description: 'control: the plain reply against itself', numerator: 'plain-control', denominator: 'plain', min: 0 }
@@ -65,9 +57,9 @@ async function measurePair(target: Target, prefix: readonly string[], replicas: 
       const ratios: number[] = []
       for (let round = 0; round < config.rounds; round++) {
         const [numerator, denominator] = await loadBoth(config.duration)
-        ratios.push(efficiency(numerator!) / efficiency(denominator!))
-        result.costs[0].push(1e6 / efficiency(numerator!))
-        result.costs[1].push(1e6 / efficiency(denominator!))
+        ratios.push(numerator!.perCpuSecond / denominator!.perCpuSecond)
+        result.costs[0].push(1e6 / numerator!.perCpuSecond)
+        result.costs[1].push(1e6 / denominator!.perCpuSecond)
         result.cpu.push((numerator!.serverCpu ?? Number.NaN) + (denominator!.serverCpu ?? Number.NaN))
         result.faults += numerator!.faults + denominator!.faults
       }
@@ -80,12 +72,8 @@ async function measurePair(target: Target, prefix: readonly string[], replicas: 
   return result
 }
 
-async function main(): Promise<void> {
+async function measureAll(): Promise<void> {
   const config = readConfig()
-  const deadline = setTimeout(() => {
-    process.stderr.write(`BENCH_MAX_SECONDS (${config.maxSeconds}s) reached: stopping\n`)
-    void stopAll().then(() => process.exit(2))
-  }, config.maxSeconds * 1000)
   const pinning = pinProcesses(config.serverCpu, config.clientCpu)
   if (!pinning.pinned) throw new Error(`the paired run needs pinning (${pinning.reason}): both servers must share one CPU`)
   const targets = [CONTROL, ...TARGETS].filter(
@@ -94,13 +82,9 @@ async function main(): Promise<void> {
   const replicas = Number(process.env.BENCH_REPLICAS ?? 3)
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > 20) throw new RangeError('BENCH_REPLICAS must be an integer from 1 to 20')
   const results: PairResult[] = []
-  try {
-    for (const target of targets) {
-      process.stderr.write(`${target.numerator} with ${target.denominator}\n`)
-      results.push(await measurePair(target, pinning.serverPrefix, replicas))
-    }
-  } finally {
-    clearTimeout(deadline)
+  for (const target of targets) {
+    process.stderr.write(`${target.numerator} with ${target.denominator}\n`)
+    results.push(await measurePair(target, pinning.serverPrefix, replicas))
   }
   console.log(
     `${replicas} replicas (fresh processes) x ${config.rounds} rounds of ${config.duration}s per pair, both servers on CPU ${config.serverCpu} at once, ` +
@@ -121,7 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-  process.exitCode = 1
-})
+runBounded(readConfig().maxSeconds, measureAll)

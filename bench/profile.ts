@@ -6,14 +6,14 @@
  * Profiles are written to `.bench-results/<variant>.cpuprofile` (open them in Chrome DevTools).
  *
  * Settings: BENCH_ONLY (variant ids, exact, comma-separated; required), BENCH_DURATION,
- * BENCH_WARMUP, BENCH_CONNECTIONS, PROFILE_TOP (rows per variant, default 25).
+ * BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_MAX_SECONDS, PROFILE_TOP (rows per variant, default 25).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { readConfig } from './config.js'
 import { loadServer } from './load.js'
 import { pinProcesses } from './pin.js'
 import { summarize } from './profile-summary.js'
-import { ask, startServer, stopAll } from './servers.js'
+import { ask, runBounded, startServer, stopAll } from './servers.js'
 import { allVariants } from './variants.js'
 
 const RESULTS_DIR = new URL('../.bench-results/', import.meta.url)
@@ -43,7 +43,4 @@ async function profileAll(): Promise<void> {
   }
 }
 
-profileAll().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-  process.exitCode = 1
-})
+runBounded(readConfig().maxSeconds, profileAll)

@@ -25,7 +25,8 @@ export interface VariantResults {
   requests: number
 }
 
-function fixed(value: number, digits: number): string {
+/** `value` with `digits` decimals, or `n/a` when it is not a finite number. */
+export function fixed(value: number, digits = 2): string {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a'
 }
 

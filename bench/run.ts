@@ -11,7 +11,7 @@ import { readConfig } from './config.js'
 import { loadServer } from './load.js'
 import { pinProcesses } from './pin.js'
 import { targetTable, variantTable, type VariantResults } from './report.js'
-import { heapUsed, startServer, stopAll, type RunningServer } from './servers.js'
+import { heapUsed, runBounded, startServer, type RunningServer } from './servers.js'
 import { hasExpressAdapter, selectVariants } from './variants.js'
 
 function log(message: string): void {
@@ -60,7 +60,7 @@ async function measure(): Promise<void> {
       result.rps.push(outcome.rps)
       result.p99.push(outcome.p99)
       result.serverCpu.push(outcome.serverCpu)
-      result.efficiency.push(outcome.serverCpu === undefined ? Number.NaN : outcome.rps / outcome.serverCpu)
+      result.efficiency.push(outcome.perCpuSecond)
       result.faults += outcome.faults
       result.requests += outcome.rps * config.duration
     }
@@ -85,24 +85,4 @@ async function measure(): Promise<void> {
   if (config.jsonOut !== undefined) writeFileSync(config.jsonOut, `${JSON.stringify({ config, results: all }, null, 2)}\n`)
 }
 
-async function main(): Promise<void> {
-  const { maxSeconds } = readConfig()
-  const deadline = setTimeout(() => {
-    log(`BENCH_MAX_SECONDS (${maxSeconds}s) reached: stopping`)
-    void stopAll().then(() => process.exit(2))
-  }, maxSeconds * 1000)
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stopAll().then(() => process.exit(130)))
-  }
-  try {
-    await measure()
-  } finally {
-    clearTimeout(deadline)
-    await stopAll()
-  }
-}
-
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error))
-  process.exitCode = 1
-})
+runBounded(readConfig().maxSeconds, measure)

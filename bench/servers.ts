@@ -41,16 +41,9 @@ function nextMessage(child: ChildProcess, type: ServerMessage['type'], timeoutMs
   })
 }
 
-/**
- * Starts the server for `variant` (pinned through `prefix`) and waits until it listens.
- * `nodeFlags` go to the server's `node` (`--perf-basic-prof` for `perf`, say).
- */
-export async function startServer(
-  variant: Variant,
-  prefix: readonly string[],
-  nodeFlags: readonly string[] = [],
-): Promise<RunningServer> {
-  const node = [process.execPath, '--expose-gc', ...nodeFlags, '--import', 'tsx', SERVER_ENTRY, variant.id]
+/** Starts the server for `variant` (pinned through `prefix`) and waits until it listens. */
+export async function startServer(variant: Variant, prefix: readonly string[]): Promise<RunningServer> {
+  const node = [process.execPath, '--expose-gc', '--import', 'tsx', SERVER_ENTRY, variant.id]
   const [command, ...args] = [...prefix, ...node]
   const child = spawn(command!, args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -97,4 +90,27 @@ export async function stopAll(): Promise<void> {
         }),
     ),
   )
+}
+
+/**
+ * Runs a harness's `main` bounded by `maxSeconds` and stopped by SIGINT/SIGTERM: whichever way it
+ * ends, every server it started is stopped. A failure is printed and sets exit code 1.
+ */
+export function runBounded(maxSeconds: number, main: () => Promise<void>): void {
+  const deadline = setTimeout(() => {
+    process.stderr.write(`BENCH_MAX_SECONDS (${maxSeconds}s) reached: stopping\n`)
+    void stopAll().then(() => process.exit(2))
+  }, maxSeconds * 1000)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll().then(() => process.exit(130)))
+  }
+  main()
+    .catch((error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.exitCode = 1
+    })
+    .finally(() => {
+      clearTimeout(deadline)
+      return stopAll()
+    })
 }
