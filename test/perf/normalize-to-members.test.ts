@@ -6,15 +6,10 @@ import fc from 'fast-check'
 import createError from 'http-errors'
 import { describe, expect, it } from 'vitest'
 import { normalize, type HttpProblem } from '../../src/index.js'
-import type { ProblemMembers } from '../../src/problem.js'
 import { normalizeToMembers } from '../../src/normalize.js'
 import { buildApp } from '../fastify/helpers.js'
+import { membersOf } from '../fixtures/members.js'
 import { HOSTILE_CASES } from '../hardening/hostile-values.js'
-
-function membersOf(problem: HttpProblem | ProblemMembers): ProblemMembers {
-  const { status, statusCode, title, detail, type, code, headers, expose, extensions } = problem
-  return { status, statusCode, title, detail, type, code, headers, expose, extensions }
-}
 
 const statusLike = fc.oneof(fc.integer({ min: 380, max: 620 }), fc.constantFrom<unknown>('404', '503', 'abc', null, 404.5))
 const headers = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('Retry-After', 'allow', '__proto__')), fc.oneof(fc.string(), fc.integer()), { maxKeys: 4 })

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest'
 import { HttpProblem, NotFound, PROBLEM_CLASSES, STATUSES, UsageError, createProblem, type ProblemsOptions } from '../../src/index.js'
 import { createProblemMembers } from '../../src/members.js'
 import { buildApp, problemLogs } from '../fastify/helpers.js'
+import { REQUIRED_FIELDS } from '../fixtures/every-class.js'
+import { membersOf } from '../fixtures/members.js'
 
-/** Options that every class accepts, with its required fields, and an extension and a header. */
-const REQUIRED_FIELDS: Record<number, object> = { 405: { allow: ['GET', 'POST'] }, 416: { size: 100 }, 426: { upgrade: 'h2c' }, 429: { retryAfter: 7 } }
+/** Options every class accepts (with its REQUIRED_FIELDS): a detail, an extension and a header. */
 const OPTIONS = { detail: 'Something specific', extensions: { hint: 'x' }, headers: { 'x-extra': '1' } }
 
 type Answer = { statusCode: number; headers: Record<string, unknown>; body: string; log: Record<string, unknown> }
@@ -56,8 +57,7 @@ describe('reply.problem(status, options) without an Error', () => {
     for (const { status, name } of STATUSES) {
       const options = { ...OPTIONS, ...REQUIRED_FIELDS[status] }
       const problem = new (PROBLEM_CLASSES[name] as unknown as new (options: object) => HttpProblem)(options)
-      const { status: s, statusCode, title, detail, type, code, headers, expose, extensions } = problem
-      expect(createProblemMembers(status, options)).toEqual({ status: s, statusCode, title, detail, type, code, headers, expose, extensions })
+      expect(createProblemMembers(status, options)).toEqual(membersOf(problem))
     }
   })
 
