@@ -16,6 +16,8 @@ export default {
   // Two shared cores: one sandbox by default; `--concurrency 2` on a quiet machine.
   concurrency: 1,
   timeoutMS: 20_000,
+  // The dry run is the whole suite, instrumented, on a shared machine: minutes, not seconds.
+  dryRunTimeoutMinutes: 40,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -47,15 +47,7 @@ const MAX_CAUSES_WALKED = 100_000
 const MAX_TYPE_LENGTH = 128
 
 /** Members a logged error gets from its own fields, never copied as plain properties. */
-const OWN_FIELDS = new Set(['name', 'message', 'stack', 'cause', 'errors', 'type', 'raw'])
-
-/**
- * The prototype of every copy: an `Error` (so `instanceof Error` and any error serializer still
- * apply) whose `constructor` is not a function. pino names an error by `constructor.name` and
- * falls back to `name` when `constructor` is no function, so each copy's own `name` (the original's
- * constructor name) is the `type` pino logs: `DatabaseError`, not `Error`.
- */
-const LOGGED_ERROR_PROTOTYPE: object = Object.create(Error.prototype, { constructor: { value: undefined } })
+const OWN_FIELDS = new Set(['message', 'stack', 'cause', 'errors', 'type', 'raw', 'constructor'])
 
 /**
  * A bounded copy of `error` for a log line, per `LOG_BUDGET`: the same type, message, stack and
@@ -147,17 +139,34 @@ function isErrorLike(value: unknown): value is object {
 /** Stands in the chain for the causes left out, so the logged stack says where and how many. */
 function omissionMarker(omitted: number, complete: boolean): Error {
   const text = `${omitted}${complete ? '' : ' or more'} causes left out of this log line`
-  const marker = Object.create(LOGGED_ERROR_PROTOTYPE) as Error
+  const marker = newCopy('CausesOmitted')
   define(marker, 'name', 'CausesOmitted', false)
   define(marker, 'message', text, false)
   define(marker, 'stack', `CausesOmitted: ${text}`, false)
   return marker
 }
 
+/**
+ * An empty `Error` (so `instanceof Error` and any error serializer still apply) whose `constructor`
+ * is named `type`: pino logs `constructor.name` as the `type`, so the copy of a `DatabaseError` is
+ * logged as one.
+ */
+function newCopy(type: string): Error {
+  const copy = Object.create(Error.prototype) as Error
+  const constructor = function () {}
+  Object.defineProperty(constructor, 'name', { value: type })
+  define(copy, 'constructor', constructor, false)
+  return copy
+}
+
 /** One error, bounded, without its causes. */
 function copyError(error: object): Error {
-  const copy = Object.create(LOGGED_ERROR_PROTOTYPE) as Error
-  define(copy, 'name', typeOf(error), false)
+  const type = typeOf(error)
+  const copy = newCopy(type)
+  // What a reader of `name` (a fallback line's description, say) sees; an own enumerable `name` is
+  // copied below with the other properties, as pino logs it.
+  const name = readProperty(error, 'name')
+  define(copy, 'name', typeof name === 'string' ? clip(name, MAX_TYPE_LENGTH) : type, false)
   define(copy, 'message', textOf(readProperty(error, 'message'), LOG_BUDGET.messageLength), false)
   define(copy, 'stack', textOf(readProperty(error, 'stack'), LOG_BUDGET.stackLength), false)
   copyProperties(error, copy)
