@@ -40,6 +40,17 @@ describe('within the budget, the log shows what it showed before', () => {
     expect(describeThrown(loggedError(new TypeError('x')))).toBe('TypeError: x')
   })
 
+  it('laid out as a native Error: message, stack and cause are no enumerable fields', () => {
+    const copy = loggedError(Object.assign(new Error('x', { cause: new Error('y') }), { code: 'E_X' }))
+    expect(Object.keys(copy)).toEqual(['code'])
+    expect(copy.cause).toBeInstanceOf(Error)
+  })
+
+  it('an anonymous error class: logged by its name', () => {
+    const thrown = new (class extends Error {})('x')
+    expect(serialized(loggedError(thrown)).type).toBe('Error')
+  })
+
   it('a circular chain: every error in it once, then the chain ends', () => {
     const first = new Error('first')
     const second = new Error('second', { cause: first })
@@ -135,8 +146,25 @@ describe('beyond the budget, what is left out is cut or counted', () => {
     expect(copy.errorsOmitted).toBe(2)
   })
 
-  it('an AggregateError within the budget: nothing said to be omitted', () => {
-    expect(loggedError(new AggregateError([new Error('one')], 'failed'))).not.toHaveProperty('errorsOmitted')
+  it(`an AggregateError of exactly ${LOG_BUDGET.aggregatedErrors} errors: all of them, nothing said to be omitted`, () => {
+    const members = Array.from({ length: LOG_BUDGET.aggregatedErrors }, (_, index) => new Error(`e${index}`))
+    const copy = serialized(loggedError(new AggregateError(members, 'failed')))
+    expect(copy.aggregateErrors).toHaveLength(LOG_BUDGET.aggregatedErrors)
+    expect(copy).not.toHaveProperty('errorsOmitted')
+  })
+
+  it('a chain too long to walk to its end (over 100,000 causes): the count says "or more"', () => {
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    let thrown = new Error('root')
+    try {
+      for (let level = 0; level < 100_005; level++) thrown = new Error(`level ${level}`, { cause: thrown })
+    } finally {
+      Error.stackTraceLimit = limit
+    }
+    const copy = serialized(loggedError(thrown))
+    expect(copy.causesOmitted).toBe(100_000 - LOG_BUDGET.causes)
+    expect(copy.message).toContain(`: ${100_000 - LOG_BUDGET.causes} or more causes left out of this log line: level 4`)
   })
 })
 
