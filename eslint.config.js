@@ -2,8 +2,9 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  // .scratch/ holds local experiments; like dist/ it is git-ignored and never committed.
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.scratch/'] },
+  // .scratch/ holds local experiments, reports/ and .stryker-tmp/ are Stryker's; like dist/ they are
+  // git-ignored and never committed.
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.scratch/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

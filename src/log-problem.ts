@@ -3,6 +3,8 @@
  * pino-http's `req.log`). Server errors are logged with the error, its stack and cause chain;
  * client errors without a stack, since a stack says nothing useful about a 404.
  *
+ * The error is logged as a bounded copy (`logged-error.ts`): a cause chain can be 10,000 deep.
+ *
  * Logging is the last thing an error handler does that can itself fail: a serializer that chokes
  * on a circular or 100,000-deep cause chain, a getter that throws, a broken transport. None of
  * that may cost the response or escape as a second error, so every call is guarded and a line
@@ -10,6 +12,7 @@
  */
 import { clip } from './clip.js'
 import { isError } from './guarded.js'
+import { describeThrown, loggedError, MAX_LOGGED_TEXT_LENGTH } from './logged-error.js'
 import type { ProblemMembers } from './problem.js'
 import type { RenderedProblem } from './render.js'
 
@@ -36,9 +39,6 @@ export interface ProblemLogEntry {
   responseStarted?: boolean
 }
 
-/** Longest text copied from a problem or a thrown value into a log line. */
-const MAX_LOGGED_TEXT_LENGTH = 2048
-
 /**
  * Logs a problem at `level` (`'silent'` logs nothing). The correlation id is in every line so a
  * client's quoted id finds it. Never throws: when the logger throws on the full line, a line
@@ -53,8 +53,7 @@ export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level:
   const line: Record<string, unknown> = { correlationId, status: rendered.status, code: textOf(() => problem.code) }
   if (rendered.status >= 500) {
     // The thrown error carries the stack that matters; a thrown non-error has none to show.
-    if (isError(thrown)) line.err = thrown
-    else line.thrown = describeThrown(thrown)
+    Object.assign(line, thrownMembers(thrown))
   } else {
     const detail = textOf(() => problem.detail)
     if (detail !== undefined) line.detail = detail
@@ -83,11 +82,16 @@ export function logFault(
   message: string,
 ): void {
   const line: Record<string, unknown> = { correlationId: entry.correlationId, fault: describeThrown(entry.fault) }
-  if ('thrown' in entry) {
-    if (isError(entry.thrown)) line.err = entry.thrown
-    else line.thrown = describeThrown(entry.thrown)
-  }
+  if ('thrown' in entry) Object.assign(line, thrownMembers(entry.thrown))
   writeLine(logger, 'error', line, message)
+}
+
+/**
+ * What a line says about the thrown value: an error as `err`, bounded (its stack and cause chain
+ * within `LOG_BUDGET`, whatever the chain's depth), anything else as a short description.
+ */
+function thrownMembers(thrown: unknown): { err: Error } | { thrown: string } {
+  return isError(thrown) ? { err: loggedError(thrown) } : { thrown: describeThrown(thrown) }
 }
 
 /**
@@ -139,21 +143,5 @@ function textOf(read: () => unknown): string | undefined {
     return typeof text === 'string' ? clip(text, MAX_LOGGED_TEXT_LENGTH) : undefined
   } catch {
     return undefined
-  }
-}
-
-/**
- * A bounded, never-throwing description of any value: `Name: message` for errors, the text of
- * strings, the tag of other objects (`[object Object]`), `String()` of primitives.
- */
-function describeThrown(thrown: unknown): string {
-  try {
-    if (typeof thrown === 'string') return clip(thrown, MAX_LOGGED_TEXT_LENGTH)
-    if (typeof thrown === 'function') return '[function]'
-    if (typeof thrown !== 'object' || thrown === null) return String(thrown)
-    if (isError(thrown)) return clip(`${String(thrown.name)}: ${String(thrown.message)}`, MAX_LOGGED_TEXT_LENGTH)
-    return Object.prototype.toString.call(thrown)
-  } catch {
-    return thrown === null ? 'null' : typeof thrown
   }
 }
