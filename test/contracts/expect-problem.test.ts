@@ -6,7 +6,7 @@ import problems, { JSON_CONTENT_TYPE, NotFound, UsageError } from '../../src/ind
 import { expectProblem, type TestResponse } from '../../src/testing/index.js'
 
 const VALID_HEADERS = {
-  'content-type': 'application/problem+json; charset=utf-8',
+  'content-type': 'application/problem+json',
   'x-correlation-id': 'c-1',
 }
 const VALID_BODY = { type: 'about:blank', title: 'Not Found', status: 404, instance: '/x', code: 'NOT_FOUND', correlationId: 'c-1' }
