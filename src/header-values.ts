@@ -5,8 +5,9 @@
  */
 import { invalidOption } from './usage-error.js'
 
-/** RFC 9110 5.6.2: a token (field names, methods, protocol names). */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+/** RFC 9110 5.6.2: the characters of a token (field names, methods, protocol names), as regex source. */
+export const TOKEN_SOURCE = "[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+const TOKEN = new RegExp(`^${TOKEN_SOURCE}$`)
 /** RFC 9110 5.5: visible ASCII, obs-text (0x80-0xFF), space and tab; no CR, LF, NUL or other controls. */
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 

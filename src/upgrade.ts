@@ -4,6 +4,7 @@
  * class did not build (`createError(426)`, `new HttpProblem(426)`, boom) gets the plugin's
  * `upgrade` option, so no 426 leaves without one.
  */
+import { TOKEN_SOURCE } from './header-values.js'
 import type { HeaderMap } from './statuses.js'
 import { invalidOption } from './usage-error.js'
 
@@ -13,7 +14,7 @@ import { invalidOption } from './usage-error.js'
  */
 export const DEFAULT_UPGRADE = 'websocket'
 
-const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+const TOKEN = TOKEN_SOURCE
 /** RFC 9110 7.8: `protocol-name ["/" protocol-version]`, comma-separated. */
 const PROTOCOL_LIST = new RegExp(`^${TOKEN}(?:/${TOKEN})?(?:[ \\t]*,[ \\t]*${TOKEN}(?:/${TOKEN})?)*$`)
 /** `upgrade` among the options of a `Connection` value. */
