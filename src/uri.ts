@@ -25,13 +25,12 @@ const QUERY_OR_FRAGMENT = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*
  */
 export function isUriReference(value: unknown): value is string {
   if (typeof value !== 'string') return false
-  const parts = COMPONENTS.exec(value)
-  if (parts === null) return false
-  const [, scheme, authority, path = '', query, fragment] = parts
+  // Appendix B's expression matches every string (it only splits it), and its path group always takes part.
+  const [, scheme, authority, path, query, fragment] = COMPONENTS.exec(value)!
   return (
     (scheme === undefined || SCHEME.test(scheme)) &&
     (authority === undefined || AUTHORITY.test(authority)) &&
-    PATH.test(path) &&
+    PATH.test(path!) &&
     (query === undefined || QUERY_OR_FRAGMENT.test(query)) &&
     (fragment === undefined || QUERY_OR_FRAGMENT.test(fragment))
   )

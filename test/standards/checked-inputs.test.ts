@@ -103,6 +103,11 @@ describe('type is a URI reference (RFC 3986)', () => {
     refused(() => defineProblem({ name: 'Broken', status: 400, type, title: 'Broken' }), 'type')
   })
 
+  it('a type that is not a string is refused', () => {
+    refused(() => new NotFound({ type: 42 } as never), 'type')
+    refused(() => defineProblem({ name: 'Broken', status: 400, type: 42 as never, title: 'Broken' }), 'type')
+  })
+
   it.each(valid)('%j is accepted', (type) => {
     expect(new NotFound({ type }).type).toBe(type)
   })
