@@ -111,7 +111,7 @@ export const SOAK_REQUESTS: readonly SoakRequest[] = [
 export function problemFault(status: number, headers: Record<string, unknown>, body: string): string | undefined {
   if (status < 400 || status > 599) return `status ${status}`
   const type = headers['content-type']
-  if (type !== 'application/problem+json; charset=utf-8' && type !== 'application/json; charset=utf-8') return `content-type ${String(type)}`
+  if (type !== 'application/problem+json' && type !== 'application/json') return `content-type ${String(type)}`
   let parsed: unknown
   try {
     parsed = JSON.parse(body)

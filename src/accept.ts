@@ -3,6 +3,9 @@
  * whose `Accept` admits only `application/json` (or prefers it) gets the same body as
  * `application/json`. When neither is acceptable the problem type is sent anyway: an error answer
  * is more useful than a 406 about the error.
+ *
+ * Neither carries a `charset` parameter: JSON is UTF-8 by definition and RFC 8259 11 defines no
+ * parameters for it, and a strict RFC 9457 client ignores a body labelled with one.
  */
 
 /**
@@ -11,14 +14,14 @@
  * @example
  * expect(response.headers['content-type']).toBe(PROBLEM_CONTENT_TYPE)
  */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 /**
  * `Content-Type` of a problem body for clients that only accept `application/json`.
  *
  * @example
  * if (response.headers['content-type'] === JSON_CONTENT_TYPE) console.log('negotiated plain JSON')
  */
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+export const JSON_CONTENT_TYPE = 'application/json'
 
 /** Longest `Accept` value we parse; longer values fall back to the problem type. */
 const MAX_ACCEPT_LENGTH = 4096

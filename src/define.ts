@@ -2,7 +2,7 @@
  * `defineProblem`: custom problem types with their own `type` URI, title, status and code, whose
  * extension members are typed (an `OutOfCredit` 403 that must carry `{ balance: number }`).
  */
-import { HttpProblem, SAME_KIND, type Extensions, type ProblemOptions } from './problem.js'
+import { HttpProblem, SAME_KIND, checkTypeUri, type Extensions, type ProblemOptions } from './problem.js'
 import { codeFromTitle } from './statuses.js'
 import { invalidOption } from './usage-error.js'
 
@@ -68,6 +68,7 @@ export function defineProblem<X extends Extensions = Record<never, never>, S ext
   if (typeof type !== 'string' || type === '' || type === 'about:blank') {
     invalidOption('type', 'a problem type URI other than about:blank', type)
   }
+  checkTypeUri(type, 'type')
   if (typeof title !== 'string' || title === '') invalidOption('title', 'a non-empty string', title)
   if (definition.code !== undefined && typeof definition.code !== 'string') {
     invalidOption('code', 'a string', definition.code)

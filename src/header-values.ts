@@ -5,8 +5,9 @@
  */
 import { invalidOption } from './usage-error.js'
 
-/** RFC 9110 5.1: a field name is a token. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+/** RFC 9110 5.6.2: the characters of a token (field names, methods, protocol names), as regex source. */
+export const TOKEN_SOURCE = "[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+const TOKEN = new RegExp(`^${TOKEN_SOURCE}$`)
 /** RFC 9110 5.5: visible ASCII, obs-text (0x80-0xFF), space and tab; no CR, LF, NUL or other controls. */
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
 
@@ -26,22 +27,6 @@ export function isValidHeaderValue(value: unknown): boolean {
   return typeof value === 'string' && FIELD_VALUE.test(value)
 }
 
-/**
- * `Retry-After` from seconds or a point in time (RFC 9110 10.2.3): delay-seconds as a
- * non-negative integer, or an IMF-fixdate, which is what `Date#toUTCString` produces.
- */
-export function retryAfterValue(retryAfter: number | Date, option = 'retryAfter'): string {
-  if (retryAfter instanceof Date) {
-    if (Number.isNaN(retryAfter.getTime())) invalidOption(option, 'a valid Date', 'an invalid Date')
-    return retryAfter.toUTCString()
-  }
-  if (typeof retryAfter !== 'number' || !Number.isFinite(retryAfter) || retryAfter < 0) {
-    invalidOption(option, 'a non-negative number of seconds or a Date', retryAfter)
-  }
-  // Delay-seconds is an integer; rounding up never asks a client to come back too early.
-  return String(Math.ceil(retryAfter))
-}
-
 /** One or more authentication challenges as a single field value. */
 export function challengeValue(challenge: string | readonly string[], option = 'challenge'): string {
   const list = typeof challenge === 'string' ? [challenge] : challenge
@@ -59,10 +44,12 @@ export function listValue(items: readonly string[], option: string): string {
   return items.join(', ')
 }
 
-/** A non-empty string option. */
-export function stringValue(value: string, option: string): string {
-  if (typeof value !== 'string' || value === '') invalidOption(option, 'a non-empty string', value)
-  return value
+/** RFC 9110 9.1: a method is a token; `Allow` lists them (10.2.1). */
+export function methodListValue(methods: readonly string[], option: string): string {
+  if (!Array.isArray(methods) || methods.some((method) => typeof method !== 'string' || !TOKEN.test(method))) {
+    invalidOption(option, 'an array of method names (RFC 9110 tokens, such as GET)', methods)
+  }
+  return methods.join(', ')
 }
 
 /** `Content-Range: bytes *\/size` for a 416 (RFC 9110 14.4). */

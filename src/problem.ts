@@ -7,6 +7,8 @@
 import { STATUS_CODES as NODE_REASON_PHRASES } from 'node:http'
 import { isError } from './guarded.js'
 import { codeFromTitle, statusEntry, type HeaderMap } from './statuses.js'
+import { MAX_MEMBER_LENGTH } from './limits.js'
+import { isUriReference } from './uri.js'
 import { UsageError, describe, invalidOption } from './usage-error.js'
 
 /**
@@ -41,7 +43,10 @@ export interface ProblemOptions<X extends Extensions = Extensions> {
   detail?: string
   /** Stable machine code for clients, e.g. `USER_NOT_FOUND`. Defaults to the title in CONSTANT_CASE. */
   code?: string
-  /** Problem type URI. Defaults to `about:blank` (or the plugin's `typeBaseUrl` slug). */
+  /**
+   * Problem type: a URI reference (RFC 3986; anything else throws). Defaults to `about:blank`
+   * (or the plugin's `typeBaseUrl` slug).
+   */
   type?: string
   /** Short summary of the problem type. Defaults to the status's RFC 9110 reason phrase. */
   title?: string
@@ -317,12 +322,22 @@ function readOptions<X extends Extensions>(options: string | ProblemOptions<X> |
   }
   checkType(options.detail, 'string', 'detail')
   checkType(options.code, 'string', 'code')
-  checkType(options.type, 'string', 'type')
+  checkTypeUri(options.type, 'type')
   checkType(options.title, 'string', 'title')
   checkType(options.expose, 'boolean', 'expose')
   checkObject(options.extensions, 'extensions')
   checkObject(options.headers, 'headers')
   return options
+}
+
+/**
+ * A problem type is a URI reference (RFC 3986) short enough to be sent whole: the renderer cuts
+ * longer members, and a cut URI would name another type.
+ */
+export function checkTypeUri(value: unknown, name: string): void {
+  if (value !== undefined && (!isUriReference(value) || value.length > MAX_MEMBER_LENGTH)) {
+    invalidOption(name, `a URI reference (RFC 3986) of at most ${MAX_MEMBER_LENGTH} characters, such as https://example.com/problems/out-of-stock`, value)
+  }
 }
 
 function checkType(value: unknown, type: 'string' | 'boolean', name: string): void {

@@ -10,9 +10,15 @@ import { clip as clipTo } from './clip.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { guarded, isError, readProperty } from './guarded.js'
+import { instanceOf } from './instance.js'
 import { jsonString } from './json-string.js'
+import { MAX_MEMBER_LENGTH } from './limits.js'
 import { isReservedMember, reasonPhrase, type HttpProblem, type ProblemMembers } from './problem.js'
 import { STATUSES, codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
+import { applyValueRules } from './value-rules.js'
+
+export { pathOf } from './instance.js'
+export { MAX_MEMBER_LENGTH } from './limits.js'
 
 /** What the renderer needs to know about the request. */
 export interface RequestFacts {
@@ -43,6 +49,8 @@ export interface RenderSettings {
   proxyAuthenticate: string
   /** `Retry-After` (seconds) for a 429 that carries none. */
   retryAfter: string
+  /** `Upgrade` for a 426 that carries none (or an invalid one). Default `'websocket'`. */
+  upgrade?: string | undefined
   /** Response header for the correlation id (lower case). */
   correlationIdHeader: string
 }
@@ -70,15 +78,6 @@ export interface RenderedProblem {
  */
 export const SERVER_ERROR_DETAIL =
   'The server could not complete the request. Quote the correlationId when reporting this problem.'
-
-/**
- * Longest `type`, `title`, `detail`, `instance` and `code` sent, in characters. A longer value is
- * cut and ends with `…`, so a 10 MB message on a 4xx cannot become a 10 MB answer.
- *
- * @example
- * body.detail.length <= MAX_MEMBER_LENGTH // always true
- */
-export const MAX_MEMBER_LENGTH = 2048
 
 /**
  * Most characters the extension members of one body may take together, as JSON. Members are
@@ -132,7 +131,7 @@ export function fallbackProblem(
   const correlationId = safeCorrelationId(facts.correlationId)
   const typeBaseUrl = settings.typeBaseUrl
   const type = typeof typeBaseUrl === 'string' ? `${typeBaseUrl}/internal-server-error` : 'about:blank'
-  const instance = typeof facts.url === 'string' ? clip(pathOf(facts.url)) : ''
+  const instance = typeof facts.url === 'string' ? instanceOf(facts.url, MAX_MEMBER_LENGTH) : '/'
   const body =
     `{"type":${JSON.stringify(clip(type))},"title":"Internal Server Error","status":500` +
     `,"detail":${JSON.stringify(SERVER_ERROR_DETAIL)},"instance":${JSON.stringify(instance)}` +
@@ -153,6 +152,7 @@ function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: R
   const droppedHeaders: string[] = []
   const droppedMembers: string[] = []
   const headers = sendableHeaders(problem.headers, correlationIdHeader, droppedHeaders)
+  applyValueRules(status, headers, settings.upgrade, droppedHeaders)
   addRequiredHeaders(status, headers, facts, settings)
   headers[correlationIdHeader] = correlationId
   headers['content-type'] = problemContentType(facts.accept)
@@ -247,7 +247,7 @@ function serializeBody(
     `,"status":${status}`
   if (typeof detail === 'string') json += `,"detail":${jsonString(clip(detail))}`
   json +=
-    `,"instance":${jsonString(typeof facts.url === 'string' ? clip(pathOf(facts.url)) : '')}` +
+    `,"instance":${jsonString(typeof facts.url === 'string' ? instanceOf(facts.url, MAX_MEMBER_LENGTH) : '/')}` +
     `,"code":${jsonString(codeOf(problem, title))}` +
     `,"correlationId":${jsonString(correlationId)}`
   json += serializeExtensions(problem.extensions, settings.exposeStack, droppedMembers)
@@ -307,15 +307,6 @@ function problemType(problem: ProblemMembers, status: number, typeBaseUrl: strin
  */
 export function needsAllowFromRouter(problem: ProblemMembers): boolean {
   return problem.status === 405 && !isValidHeaderValue(guarded(() => problem.headers.allow))
-}
-
-/** The request path, without query string or fragment: `instance` never echoes query data. */
-export function pathOf(url: string): string {
-  // Two indexOf scans cost less than one regular expression search on the per-error path.
-  const query = url.indexOf('?')
-  const fragment = url.indexOf('#')
-  const end = query === -1 ? fragment : fragment === -1 ? query : Math.min(query, fragment)
-  return end === -1 ? url : url.slice(0, end)
 }
 
 function stackOf(problem: ProblemMembers): string {

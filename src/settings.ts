@@ -6,8 +6,12 @@
  * which names it knows; what the options mean never depends on the framework.
  */
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
-import { isValidHeaderName, isValidHeaderValue, retryAfterValue } from './header-values.js'
+import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
+import { MAX_MEMBER_LENGTH } from './limits.js'
 import type { RenderSettings } from './render.js'
+import { retryAfterValue } from './retry-after.js'
+import { DEFAULT_UPGRADE, upgradeValue } from './upgrade.js'
+import { isUriReference } from './uri.js'
 import { invalidOption } from './usage-error.js'
 
 /** A pino level, or `'silent'` to not log that class of problem. */
@@ -26,8 +30,16 @@ export interface SharedProblemsOptions {
   wwwAuthenticate?: string
   /** Challenge sent as `Proxy-Authenticate` on a 407 that names none. Default `'Basic'`. */
   proxyAuthenticate?: string
-  /** `Retry-After` in seconds for a 429 that carries none (from another library). Default `60`. */
+  /**
+   * `Retry-After` in seconds for a 429 that carries none, or an invalid one (from another
+   * library). Rounded up, capped at 2147483648; negative, NaN and infinite are refused. Default `60`.
+   */
   retryAfter?: number
+  /**
+   * Protocol(s) sent as `Upgrade` on a 426 that names none (from another library), such as
+   * `'TLS/1.3, HTTP/1.1'`. Default `'websocket'`.
+   */
+  upgrade?: string
   /** Header that carries the correlation id in requests and problem responses. Default `'x-correlation-id'`. */
   correlationIdHeader?: string
   /** Adds the stack to problem bodies. For development only. Default `false`. */
@@ -51,6 +63,7 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'wwwAuthenticate',
   'proxyAuthenticate',
   'retryAfter',
+  'upgrade',
   'correlationIdHeader',
   'exposeStack',
   'logLevels',
@@ -90,6 +103,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
       wwwAuthenticate: headerValueOption(given.wwwAuthenticate, 'wwwAuthenticate', 'Bearer'),
       proxyAuthenticate: headerValueOption(given.proxyAuthenticate, 'proxyAuthenticate', 'Basic'),
       retryAfter: given.retryAfter === undefined ? '60' : retryAfterSeconds(given.retryAfter),
+      upgrade: given.upgrade === undefined ? DEFAULT_UPGRADE : upgradeValue(given.upgrade),
       correlationIdHeader: headerNameOption(given.correlationIdHeader),
     },
     validationStatus: validationStatus(given.validationStatus),
@@ -106,7 +120,10 @@ export function booleanOption(value: unknown, name: string, fallback: boolean): 
 
 function typeBaseUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'string' || !URL.canParse(value)) invalidOption('typeBaseUrl', 'an absolute URI', value)
+  // Half of MAX_MEMBER_LENGTH leaves room for any slug, so a type is never cut.
+  if (typeof value !== 'string' || !URL.canParse(value) || !isUriReference(value) || value.length > MAX_MEMBER_LENGTH / 2) {
+    invalidOption('typeBaseUrl', `an absolute URI (RFC 3986) of at most ${MAX_MEMBER_LENGTH / 2} characters`, value)
+  }
   return value.replace(/\/+$/, '')
 }
 
@@ -119,7 +136,7 @@ function headerValueOption(value: unknown, name: string, fallback: string): stri
 }
 
 function retryAfterSeconds(value: unknown): string {
-  if (typeof value !== 'number') invalidOption('retryAfter', 'a non-negative number of seconds', value)
+  if (typeof value !== 'number') invalidOption('retryAfter', 'a finite, non-negative number of seconds', value)
   return retryAfterValue(value, 'retryAfter')
 }
 

@@ -3,13 +3,10 @@
  * headers the standards ask for. The classes, their types, `STATUS_CODES`, the machine codes and
  * the README's status table all come from here; `test/statuses.test.ts` fails when they drift.
  */
-import {
-  challengeValue,
-  listValue,
-  retryAfterValue,
-  stringValue,
-  unsatisfiedRangeValue,
-} from './header-values.js'
+import { challengeValue, listValue, methodListValue, unsatisfiedRangeValue } from './header-values.js'
+import { blockedByLinkValue } from './link.js'
+import { retryAfterValue } from './retry-after.js'
+import { upgradeValue } from './upgrade.js'
 
 /**
  * The typed fields each status class accepts besides the common problem options. A required
@@ -22,7 +19,7 @@ export interface StatusFields {
     challenge?: string | readonly string[]
   }
   405: {
-    /** The methods the target resource supports, sent as `Allow` (RFC 9110 15.5.6: MUST). */
+    /** The methods the target resource supports (RFC 9110 method tokens), sent as `Allow` (RFC 9110 15.5.6: MUST). */
     allow: readonly string[]
   }
   407: {
@@ -42,15 +39,21 @@ export interface StatusFields {
     size: number
   }
   426: {
-    /** The protocol(s) to switch to, sent as `Upgrade` with `Connection: Upgrade`. */
+    /** The protocol(s) to switch to (`'websocket'`, `'TLS/1.3, HTTP/1.1'`), sent as `Upgrade` with `Connection: Upgrade`. */
     upgrade: string
   }
   429: {
-    /** Seconds or a Date, sent as `Retry-After`. */
+    /**
+     * Seconds or a Date, sent as `Retry-After`: both rounded up to the second, seconds capped at
+     * 2147483648; a negative, NaN or infinite number or a Date outside the years 1..9999 throws.
+     */
     retryAfter: number | Date
   }
   451: {
-    /** The URI of the entity implementing the block, sent as `Link: <uri>; rel="blocked-by"`. */
+    /**
+     * The URI of the entity implementing the block, sent as `Link: <uri>; rel="blocked-by"`;
+     * characters a URI may not hold (`>`, `"`, spaces...) are percent-encoded, so it stays one link.
+     */
     blockedBy?: string
   }
   503: {
@@ -72,15 +75,14 @@ function optionalHeader<T>(name: string, value: T | undefined, format: (value: T
 /** How each status's typed fields become headers; the type forces one builder per `StatusFields` key. */
 export const HEADER_BUILDERS: Readonly<HeaderBuilders> = Object.freeze<HeaderBuilders>({
   401: ({ challenge }) => optionalHeader('www-authenticate', challenge, (value) => challengeValue(value)),
-  405: ({ allow }) => ({ allow: listValue(allow, 'allow') }),
+  405: ({ allow }) => ({ allow: methodListValue(allow, 'allow') }),
   407: ({ challenge }) => optionalHeader('proxy-authenticate', challenge, (value) => challengeValue(value)),
   413: ({ retryAfter }) => optionalHeader('retry-after', retryAfter, (value) => retryAfterValue(value)),
   415: ({ accept }) => optionalHeader('accept', accept, (value) => listValue(value, 'accept')),
   416: ({ size }) => ({ 'content-range': unsatisfiedRangeValue(size) }),
-  426: ({ upgrade }) => ({ upgrade: stringValue(upgrade, 'upgrade'), connection: 'Upgrade' }),
+  426: ({ upgrade }) => ({ upgrade: upgradeValue(upgrade), connection: 'Upgrade' }),
   429: ({ retryAfter }) => ({ 'retry-after': retryAfterValue(retryAfter) }),
-  451: ({ blockedBy }) =>
-    optionalHeader('link', blockedBy, (value) => `<${stringValue(value, 'blockedBy')}>; rel="blocked-by"`),
+  451: ({ blockedBy }) => optionalHeader('link', blockedBy, (value) => blockedByLinkValue(value)),
   503: ({ retryAfter }) => optionalHeader('retry-after', retryAfter, (value) => retryAfterValue(value)),
 })
 

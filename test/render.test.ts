@@ -25,7 +25,7 @@ describe('renderProblem', () => {
     )
     expect(rendered.headers).toEqual({
       'x-correlation-id': 'cid-1',
-      'content-type': 'application/problem+json; charset=utf-8',
+      'content-type': 'application/problem+json',
     })
     expect(rendered.droppedHeaders).toEqual([])
   })
@@ -103,7 +103,7 @@ describe('renderProblem', () => {
     expect(rendered.headers).not.toHaveProperty('x-evil')
     expect(rendered.headers).not.toHaveProperty('x-nul')
     expect(rendered.headers).not.toHaveProperty('x-uni')
-    expect(rendered.headers['content-type']).toBe('application/problem+json; charset=utf-8')
+    expect(rendered.headers['content-type']).toBe('application/problem+json')
     expect(rendered.droppedHeaders.sort()).toEqual(['(invalid name)', 'x-evil', 'x-nul', 'x-uni'])
   })
 
@@ -131,7 +131,7 @@ describe('renderProblem', () => {
 
   it('answers application/json to clients that only accept it', () => {
     expect(renderProblem(new NotFound(), { ...facts, accept: 'application/json' }, settings).headers['content-type']).toBe(
-      'application/json; charset=utf-8',
+      'application/json',
     )
   })
 

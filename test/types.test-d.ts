@@ -128,5 +128,8 @@ describe('reply helpers by declaration merging', () => {
     await app.register(problems, { validationStatus: 418 })
     // @ts-expect-error unknown options do not compile
     await app.register(problems, { typo: true })
+    await app.register(problems, { upgrade: 'TLS/1.3, HTTP/1.1', retryAfter: 30 })
+    // @ts-expect-error upgrade names protocols as a string
+    await app.register(problems, { upgrade: ['websocket'] })
   })
 })

@@ -1,7 +1,7 @@
 /**
  * The gateway: answers `/api/users/:id` by calling the users service. It forwards the correlation
  * id (and `traceparent`), passes a users 4xx on as the same problem, and turns a users crash, an
- * unreachable users service or a slow one into a 502/504 that names the upstream but never
+ * unreachable users service or a slow one (slow to answer, or to send its body) into a 502/504 that names the upstream but never
  * repeats its internal detail. Every answer has the same problem body format.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
@@ -34,14 +34,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   app.get<{ Params: { id: string } }>('/api/users/:id', async (request): Promise<User> => {
     const url = new URL(`/users/${encodeURIComponent(request.params.id)}`, usersUrl)
-    let response: Response
+    // One `try` around the call AND the body: the timeout covers both, so a users service that
+    // sends its headers and then stalls the body is a 504 too, not a 500 from a stray rejection.
     try {
-      response = await fetch(url, { headers: correlationHeaders(request), signal: AbortSignal.timeout(timeoutMs) })
+      const response = await fetch(url, { headers: correlationHeaders(request), signal: AbortSignal.timeout(timeoutMs) })
+      if (!response.ok) throw await upstreamProblem(response, { service: 'users' })
+      return (await response.json()) as User
     } catch (error) {
+      // A problem made above from the users answer passes through unchanged (see upstreamProblem).
       throw await upstreamProblem(error, { service: 'users' })
     }
-    if (!response.ok) throw await upstreamProblem(response, { service: 'users' })
-    return (await response.json()) as User
   })
   return app
 }

@@ -54,14 +54,18 @@ const MAX_CAUSE_DEPTH = 5
  *
  * The response body is consumed. The original error or `ParsedProblem` is kept as `cause`.
  *
+ * Read the body inside the same `try` as the call: the timeout covers the body too, and a body
+ * that stalls past it rejects with the `TimeoutError` that makes a 504. A problem made from the
+ * upstream's answer and thrown inside the `try` passes through the `catch` unchanged.
+ *
  * @example
- * let response: Response
  * try {
- *   response = await fetch(url, { headers: correlationHeaders(request), signal: AbortSignal.timeout(2000) })
+ *   const response = await fetch(url, { headers: correlationHeaders(request), signal: AbortSignal.timeout(2000) })
+ *   if (!response.ok) throw await upstreamProblem(response, { service: 'users' })
+ *   return await response.json()
  * } catch (error) {
  *   throw await upstreamProblem(error, { service: 'users' })
  * }
- * if (!response.ok) throw await upstreamProblem(response, { service: 'users' })
  */
 export async function upstreamProblem(outcome: unknown, options: UpstreamOptions): Promise<HttpProblem> {
   const service = serviceName(options)

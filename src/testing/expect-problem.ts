@@ -1,7 +1,8 @@
 /**
  * `expectProblem`: one assertion that a response is a correct problem answer: status, content
- * type, correlation id (header and body agree), body valid against `problemSchema`, and the
- * headers the standards require for that status. Every failure is listed at once, because a
+ * type (without a charset parameter), correlation id (header and body agree), body valid against
+ * `problemSchema` with a path-absolute `instance`, and the headers the standards require for that
+ * status, with valid values. Every failure is listed at once, because a
  * wrong answer is rarely wrong in one way only.
  */
 import { AssertionError } from 'node:assert'
@@ -9,8 +10,9 @@ import { PROBLEM_CONTENT_TYPE } from '../accept.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId } from '../correlation.js'
 import { problemSchema, type ProblemBody } from '../schema.js'
 import { invalidOption } from '../usage-error.js'
+import { isPathAbsolute } from '../uri.js'
 import { schemaErrors } from './check-schema.js'
-import { HEADER_RULES } from './header-rules.js'
+import { headerRulesFor } from './header-rules.js'
 import { viewOf, type ResponseView, type TestResponse } from './read-response.js'
 
 /** What the response must be. */
@@ -19,7 +21,10 @@ export interface ExpectedProblem {
   status: number
   /** The body's machine `code`, when it matters to the test. */
   code?: string
-  /** The exact `Content-Type`. Default `application/problem+json; charset=utf-8`. */
+  /**
+   * The exact `Content-Type`. Default `application/problem+json`. A `charset` parameter always
+   * fails: RFC 8259 11 defines none for JSON, and strict RFC 9457 clients ignore such a body.
+   */
   contentType?: string
   /** The correlation id, when the test sent or knows it. */
   correlationId?: string
@@ -52,6 +57,9 @@ export function expectProblem(response: TestResponse, expected: ExpectedProblem)
   if (contentType !== settings.contentType) {
     failures.push(`content-type is ${JSON.stringify(contentType)}, expected ${JSON.stringify(settings.contentType)}`)
   }
+  if (contentType !== undefined && CHARSET_PARAMETER.test(contentType)) {
+    failures.push(`content-type ${JSON.stringify(contentType)} has a charset parameter (RFC 8259 11 defines none for JSON)`)
+  }
   const headerId = checkCorrelationHeader(view, settings, failures)
   checkHeaderRules(view, settings.status, failures)
   const body = parseBody(view, failures)
@@ -67,6 +75,8 @@ export function expectProblem(response: TestResponse, expected: ExpectedProblem)
   }
   return body as ProblemBody
 }
+
+const CHARSET_PARAMETER = /;\s*charset\s*=/i
 
 type Settings = Required<Omit<ExpectedProblem, 'code' | 'correlationId'>> & Pick<ExpectedProblem, 'code' | 'correlationId'>
 
@@ -95,7 +105,7 @@ function checkCorrelationHeader(view: ResponseView, settings: Settings, failures
 }
 
 function checkHeaderRules(view: ResponseView, status: number, failures: string[]): void {
-  for (const rule of HEADER_RULES[status] ?? []) {
+  for (const rule of headerRulesFor(status)) {
     const value = view.header(rule.header)
     if (value === undefined) {
       if (rule.required) failures.push(`${rule.header} header is missing (${rule.source})`)
@@ -126,6 +136,11 @@ function checkBody(body: Record<string, unknown>, headerId: string | undefined, 
   if (body.status !== settings.status) failures.push(`body status is ${String(body.status)}, expected ${settings.status}`)
   if (headerId !== undefined && body.correlationId !== headerId) {
     failures.push(`body correlationId ${JSON.stringify(body.correlationId)} differs from the header's ${JSON.stringify(headerId)}`)
+  }
+  if (!isPathAbsolute(body.instance)) {
+    failures.push(
+      `body instance ${JSON.stringify(body.instance)} is not a path-absolute URI reference without query (RFC 9457 3.1.5, RFC 3986 4.2)`,
+    )
   }
   if (settings.code !== undefined && body.code !== settings.code) {
     failures.push(`body code is ${JSON.stringify(body.code)}, expected ${JSON.stringify(settings.code)}`)

@@ -6,7 +6,7 @@ import problems, { JSON_CONTENT_TYPE, NotFound, UsageError } from '../../src/ind
 import { expectProblem, type TestResponse } from '../../src/testing/index.js'
 
 const VALID_HEADERS = {
-  'content-type': 'application/problem+json; charset=utf-8',
+  'content-type': 'application/problem+json',
   'x-correlation-id': 'c-1',
 }
 const VALID_BODY = { type: 'about:blank', title: 'Not Found', status: 404, instance: '/x', code: 'NOT_FOUND', correlationId: 'c-1' }
@@ -110,6 +110,26 @@ describe('expectProblem: each check can fail', () => {
     expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain(expected)
   })
 
+  it.each([
+    ['application/problem+json; charset=utf-8', 'has a charset parameter (RFC 8259 11 defines none for JSON)'],
+    ['application/json;charset=UTF-8', 'has a charset parameter'],
+  ])('fails a %s content type, even when expected', (contentType, expected) => {
+    const response = fake({ headers: { 'content-type': contentType } })
+    expect(failureOf(() => expectProblem(response, { status: 404, contentType }))).toContain(expected)
+  })
+
+  it.each([
+    ['//evil.example/phish', 'body instance "//evil.example/phish" is not a path-absolute URI reference'],
+    ['/users/1?token=secret', 'is not a path-absolute URI reference without query'],
+    ['/a b', 'is not a path-absolute'],
+    ['/a|b', 'is not a path-absolute'],
+    ['https://a.example/x', 'is not a path-absolute'],
+    ['', 'is not a path-absolute'],
+  ])('fails an instance %j', (instance, expected) => {
+    const response = fake({ body: JSON.stringify({ ...VALID_BODY, instance }) })
+    expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain(expected)
+  })
+
   it('checks the expected correlation id', () => {
     expect(failureOf(() => expectProblem(fake(), { status: 404, correlationId: 'c-9' }))).toContain(
       'x-correlation-id header is "c-1", expected "c-9"',
@@ -157,6 +177,19 @@ describe('expectProblem: the header rules of each status', () => {
     [429, {}, 'retry-after header is missing (RFC 6585 4, always sent by http-problems)'],
     [429, { 'retry-after': '-1' }, 'retry-after header "-1" is malformed'],
     [503, { 'retry-after': 'Sunday' }, 'retry-after header "Sunday" is malformed'],
+    [429, { 'retry-after': '1e+21' }, 'retry-after header "1e+21" is malformed'],
+    [429, { 'retry-after': '1.5' }, 'retry-after header "1.5" is malformed'],
+    [429, { 'retry-after': '2147483649' }, 'retry-after header "2147483649" is malformed'],
+    [503, { 'retry-after': 'Mon, 02 Jan 2030 03:04:06 GMT' }, 'is malformed'],
+    [503, { 'retry-after': 'Sat, 01 Jan 10000 00:00:00 GMT' }, 'is malformed'],
+    [503, { 'retry-after': 'Sun, 31 Feb 2030 00:00:00 GMT' }, 'is malformed'],
+    [500, { 'retry-after': 'soon' }, 'retry-after header "soon" is malformed (RFC 9110 10.2.3)'],
+    [426, { upgrade: 'websocket' }, 'connection header is missing (RFC 9110 7.8: Connection: Upgrade)'],
+    [426, { upgrade: 'websocket', connection: 'close' }, 'connection header "close" is malformed'],
+    [426, { upgrade: 'not a protocol', connection: 'Upgrade' }, 'upgrade header "not a protocol" is malformed'],
+    [451, { link: '<https://a.example/x>; rel="preload", <https://b.example>; rel="blocked-by"' }, 'link header'],
+    [451, { link: '<https://a.example/x>; rel="preload"' }, 'link header'],
+    [451, { link: '<https://a.example/a b>; rel="blocked-by"' }, 'link header'],
   ])('%i %o fails', (status, headers, expected) => {
     expect(failureOf(() => expectProblem(withStatus(status, headers), { status }))).toContain(expected)
   })
@@ -168,6 +201,12 @@ describe('expectProblem: the header rules of each status', () => {
     [429, { 'retry-after': 'Sun, 22 Nov 2026 08:49:37 GMT' }],
     [503, {}],
     [503, { 'retry-after': '120' }],
+    [429, { 'retry-after': '2147483648' }],
+    [503, { 'retry-after': 'Mon, 01 Jan 0001 00:00:00 GMT' }],
+    [426, { upgrade: 'TLS/1.3, HTTP/1.1', connection: 'Upgrade, close' }],
+    [451, {}],
+    [451, { link: '<https://a.example/x%3E;%20rel=%22preload>; rel="blocked-by"' }],
+    [500, { 'retry-after': '30' }],
   ])('%i %o passes', (status, headers) => {
     expect(expectProblem(withStatus(status, headers), { status }).status).toBe(status)
   })

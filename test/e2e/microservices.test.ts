@@ -147,4 +147,31 @@ describe('gateway with users down or silent', () => {
       await once(silent, 'close')
     }
   })
+
+  it('answers 504 when users sends its headers, then stalls the body past the timeout', async () => {
+    const stalling = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '64' })
+      response.write('{"id":"1","na') // then nothing: the rest of the 64 bytes never comes
+    })
+    stalling.listen(0, '127.0.0.1')
+    await once(stalling, 'listening')
+    const gateway = await buildGateway({
+      usersUrl: `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`,
+      timeoutMs: 100,
+      logger: capture(gatewayLog),
+    })
+    try {
+      const response = await request(await gateway.listen({ host: '127.0.0.1', port: 0 }))
+        .get('/api/users/1')
+        .set('x-correlation-id', 'e2e-stall-1')
+      const body = expectProblem(response, { status: 504, code: 'GATEWAY_TIMEOUT', correlationId: 'e2e-stall-1' })
+      expect(body).toMatchObject({ upstreamService: 'users' })
+      expect(problemLine(gatewayLog, 504).correlationId).toBe('e2e-stall-1')
+    } finally {
+      await gateway.close()
+      stalling.closeAllConnections()
+      stalling.close()
+      await once(stalling, 'close')
+    }
+  })
 })

@@ -179,7 +179,7 @@ describe('Express and Fastify answer byte for byte alike', () => {
     const viaExpress = await send(expressServer, testCase, index)
     const viaFastify = await send(fastifyServer, testCase, index)
     expect(viaExpress.status).toBe(testCase.status)
-    expect(viaExpress.headers['content-type']).toMatch(/^application\/(problem\+)?json; charset=utf-8$/)
+    expect(viaExpress.headers['content-type']).toMatch(/^application\/(problem\+)?json$/)
     if (testCase.method === 'HEAD') {
       expect(viaExpress.body).toBe('')
       // A HEAD answer may only carry the length the GET body would have (RFC 9110 8.6), which

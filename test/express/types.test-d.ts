@@ -27,6 +27,9 @@ describe('problems()', () => {
     problems({ logger: console })
     // @ts-expect-error not a level
     problems({ logLevels: { serverError: 'loud' } })
+    problems({ upgrade: 'websocket', retryAfter: 30 })
+    // @ts-expect-error retryAfter is seconds
+    problems({ retryAfter: new Date() })
     expectTypeOf<ExpressProblemsOptions['logger']>().not.toBeAny()
   })
 })

@@ -385,7 +385,7 @@ describe('content negotiation and types', () => {
     })
     const json = await app.inject({ url: '/nf', headers: { accept: 'application/json', 'x-correlation-id': 'c' } })
     const problem = await app.inject({ url: '/nf', headers: { accept: 'application/problem+json', 'x-correlation-id': 'c' } })
-    expect(json.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(json.headers['content-type']).toBe('application/json')
     expect(problem.headers['content-type']).toBe(PROBLEM_JSON)
     expect(json.body).toBe(problem.body)
   })

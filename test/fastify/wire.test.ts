@@ -32,7 +32,7 @@ describe('over a real socket', () => {
   it('sends a problem body with a correct content length', async () => {
     const response = await request(app.server).get('/users/1?token=abc').set('x-correlation-id', 'wire-1')
     expect(response.status).toBe(404)
-    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
+    expect(response.headers['content-type']).toBe('application/problem+json')
     expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.text))
     expect(JSON.parse(response.text)).toMatchObject({ status: 404, detail: 'No such user', instance: '/users/1', correlationId: 'wire-1' })
   })

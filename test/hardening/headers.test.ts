@@ -7,7 +7,7 @@ import createError from 'http-errors'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { BadRequest, MethodNotAllowed, Unauthorized } from '../../src/index.js'
+import { BadRequest, HttpProblem, MethodNotAllowed, Unauthorized, UsageError } from '../../src/index.js'
 import { buildApp, expectProblem, linesFor, type CapturedLogs } from './helpers.js'
 
 const INJECTION = 'x\r\nSet-Cookie: session=stolen\r\nX-Evil: 1'
@@ -56,7 +56,8 @@ beforeAll(async () => {
     throw new Unauthorized({ challenge: INJECTION })
   })
   app.get('/class-405', async () => {
-    throw new MethodNotAllowed({ allow: [INJECTION] })
+    // The class refuses such an `allow` (see below); a problem's own headers can still carry one.
+    throw new HttpProblem(405, { headers: { allow: INJECTION } })
   })
   app.get('/reply-headers', async (_request, reply) => {
     reply.header('x-set-by-route', INJECTION)
@@ -106,6 +107,11 @@ describe('in our own options', () => {
     const response = await app.inject({ method: 'GET', url: '/class-405' })
     expectProblem(response, 405)
     expect(response.headers.allow).toBe('GET, HEAD')
+  })
+
+  it('MethodNotAllowed refuses an allow entry that is not a method token, naming the option', () => {
+    expect(() => new MethodNotAllowed({ allow: [INJECTION] })).toThrow(UsageError)
+    expect(() => new MethodNotAllowed({ allow: [INJECTION] })).toThrow('"allow"')
   })
 })
 

@@ -78,15 +78,31 @@ describe('extension values that JSON cannot express are left out, and named for 
 describe('huge strings are cut at documented limits', () => {
   const huge = `${'é'.repeat(600_000)}${'x'.repeat(600_000)}`
 
-  it(`detail, title, type and code are cut to MAX_MEMBER_LENGTH (${MAX_MEMBER_LENGTH}) characters`, () => {
-    const problem = new BadRequest({ detail: huge, title: huge, type: `https://e.example/${huge}`, code: huge })
+  it(`detail, title and code are cut to MAX_MEMBER_LENGTH (${MAX_MEMBER_LENGTH}) characters`, () => {
+    const problem = new BadRequest({ detail: huge, title: huge, code: huge })
     const { json, body } = render(problem)
-    for (const member of ['detail', 'title', 'type', 'code'] as const) {
+    for (const member of ['detail', 'title', 'code'] as const) {
       const value = json[member] as string
       expect(value.length).toBe(MAX_MEMBER_LENGTH)
       expect(value.endsWith('…')).toBe(true)
     }
     expect(body!.length).toBeLessThan(5 * MAX_MEMBER_LENGTH + 1024)
+  })
+
+  it('a type longer than MAX_MEMBER_LENGTH is refused when the problem is made: a cut URI would name another type', () => {
+    const longest = `https://e.example/${'x'.repeat(MAX_MEMBER_LENGTH - 'https://e.example/'.length)}`
+    expect(render(new BadRequest({ type: longest })).json.type).toBe(longest)
+    expect(() => new BadRequest({ type: `${longest}x` })).toThrow(/"type" must be a URI reference/)
+  })
+
+  it('a huge instance is cut to MAX_MEMBER_LENGTH without a `…`, never inside a %XX', () => {
+    for (const url of [`/huge-path/${'%C3%A9'.repeat(1000)}`, `/huge-path/${'é'.repeat(1000)}`, `/huge-path/x${'é'.repeat(1000)}`]) {
+      const rendered = renderProblem(new BadRequest(), { ...FACTS, url }, SETTINGS)
+      const instance = (JSON.parse(rendered.body!) as Record<string, string>).instance!
+      expect(instance.length).toBeLessThanOrEqual(MAX_MEMBER_LENGTH)
+      expect(instance.length).toBeGreaterThan(MAX_MEMBER_LENGTH - 3)
+      expect(instance).toMatch(/^\/huge-path\/x?(%C3%A9)+(%C3)?$/)
+    }
   })
 
   it('a cut never splits a surrogate pair', () => {

@@ -81,7 +81,7 @@ describe('sendProblem when Fastify itself fails', () => {
     expect(raw.destroy).toHaveBeenCalledOnce()
   })
 
-  it('request getters that throw: the fallback has an empty instance and a fresh id', () => {
+  it('request getters that throw: the fallback has the root path as instance (always path-absolute) and a fresh id', () => {
     const log = { error: vi.fn() }
     const request = throwingGetters('x', ['method', 'url', 'headers'], { log })
     const { reply, written } = standIns({
@@ -92,7 +92,7 @@ describe('sendProblem when Fastify itself fails', () => {
     })
     expect(() => sendProblem(OPTIONS, new Error('boom'), request as FastifyRequest, reply)).not.toThrow()
     const body = JSON.parse(written.body!)
-    expect(body.instance).toBe('')
+    expect(body.instance).toBe('/')
     expect(body.correlationId).toMatch(/^[0-9a-f-]{36}$/)
     expect(log.error).toHaveBeenCalledOnce()
   })
