@@ -5,6 +5,7 @@
  * default. Each adapter adds its own options (Fastify: `notFound`; Express: `logger`) and says
  * which names it knows; what the options mean never depends on the framework.
  */
+import { DEFAULT_CACHE_CONTROL } from './caching.js'
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue, retryAfterValue } from './header-values.js'
 import type { RenderSettings } from './render.js'
@@ -34,6 +35,12 @@ export interface SharedProblemsOptions {
   exposeStack?: boolean
   /** Log levels: `clientError` for 4xx (default `'info'`), `serverError` for 5xx (default `'error'`). */
   logLevels?: { clientError?: ProblemLogLevel; serverError?: ProblemLogLevel }
+  /**
+   * `Cache-Control` of every problem, replacing the one the route set for its success (and its
+   * `Expires`), so no cache keeps a failure as if it were the success. `false` leaves both as the
+   * route set them; a problem's own `headers: { 'cache-control': ... }` always wins. Default `'no-store'`.
+   */
+  cacheControl?: string | false
 }
 
 /** The shared options after defaults and checks. */
@@ -54,6 +61,7 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'correlationIdHeader',
   'exposeStack',
   'logLevels',
+  'cacheControl',
 ])
 
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
@@ -91,6 +99,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
       proxyAuthenticate: headerValueOption(given.proxyAuthenticate, 'proxyAuthenticate', 'Basic'),
       retryAfter: given.retryAfter === undefined ? '60' : retryAfterSeconds(given.retryAfter),
       correlationIdHeader: headerNameOption(given.correlationIdHeader),
+      cacheControl: cacheControlOption(given.cacheControl),
     },
     validationStatus: validationStatus(given.validationStatus),
     ...logLevels(given.logLevels),
@@ -116,6 +125,12 @@ function headerValueOption(value: unknown, name: string, fallback: string): stri
     invalidOption(name, 'a non-empty header value without control characters', value)
   }
   return value
+}
+
+function cacheControlOption(value: unknown): string | false {
+  if (value === false) return false
+  if (value !== undefined && typeof value !== 'string') invalidOption('cacheControl', 'a header value or false', value)
+  return headerValueOption(value, 'cacheControl', DEFAULT_CACHE_CONTROL)
 }
 
 function retryAfterSeconds(value: unknown): string {
