@@ -3,7 +3,7 @@
  * sockets: what they set on the response before the error stays when it is valid.
  */
 import cors from 'cors'
-import { rateLimit } from 'express-rate-limit'
+import { rateLimit, type RateLimitInfo } from 'express-rate-limit'
 import helmet from 'helmet'
 import createError from 'http-errors'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -30,7 +30,8 @@ describe('express-rate-limit', () => {
           legacyHeaders: true,
           // The README of express-rate-limit: a handler that passes an error on instead of answering.
           handler: (request, _response, next) => {
-            const seconds = Math.ceil((request.rateLimit.resetTime!.getTime() - Date.now()) / 1000)
+            const { resetTime } = (request as typeof request & { rateLimit: RateLimitInfo }).rateLimit
+            const seconds = Math.ceil((resetTime!.getTime() - Date.now()) / 1000)
             next(createError(429, `Too many requests, retry in ${seconds} seconds`))
           },
         }),
