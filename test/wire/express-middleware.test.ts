@@ -1,23 +1,14 @@
 /**
- * The Express adapter beside the middleware services run with it, the real ones, over real
+ * The Express adapter beside the rate limiter services run with it, the real ones, over real
  * sockets: what they set on the response before the error stays when it is valid.
  */
-import cors from 'cors'
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit'
-import helmet from 'helmet'
 import createError from 'http-errors'
 import { afterEach, describe, expect, it } from 'vitest'
-import { NotFound } from '../../src/index.js'
-import { expectProblem } from '../../src/testing/index.js'
-import { closeServers, expressServer } from './helpers.js'
+import { closeServers, expressServer, problemOf } from './helpers.js'
 
 afterEach(closeServers)
 
-async function problemOf(response: Response, status: number) {
-  const text = await response.text()
-  const headers = Object.fromEntries(response.headers)
-  return { headers, body: expectProblem({ status: response.status, headers, text }, { status }) }
-}
 
 describe('express-rate-limit', () => {
   it('its Retry-After stays (45, not the default 60) and agrees with the body', async () => {
@@ -51,33 +42,3 @@ describe('express-rate-limit', () => {
   })
 })
 
-describe('helmet', () => {
-  it('leaves its security headers on the problem', async () => {
-    const base = await expressServer((app) => {
-      app.use(helmet())
-      app.get('/missing', () => {
-        throw new NotFound()
-      })
-    })
-    const { headers } = await problemOf(await fetch(`${base}/missing`), 404)
-    expect(headers['content-security-policy']).toContain("default-src 'self'")
-    expect(headers['x-content-type-options']).toBe('nosniff')
-    expect(headers['strict-transport-security']).toMatch(/^max-age=/)
-    expect(headers['x-frame-options']).toBe('SAMEORIGIN')
-  })
-})
-
-describe('cors', () => {
-  it('keeps its CORS headers and merges its Vary: Origin with Accept', async () => {
-    const base = await expressServer((app) => {
-      app.use(cors({ origin: true, exposedHeaders: ['x-correlation-id'] }))
-      app.get('/missing', () => {
-        throw new NotFound()
-      })
-    })
-    const { headers } = await problemOf(await fetch(`${base}/missing`, { headers: { origin: 'https://app.example' } }), 404)
-    expect(headers['access-control-allow-origin']).toBe('https://app.example')
-    expect(headers['access-control-expose-headers']).toBe('x-correlation-id')
-    expect(headers.vary).toBe('Origin, Accept')
-  })
-})

@@ -5,24 +5,16 @@
  */
 import basicAuth from '@fastify/basic-auth'
 import compress from '@fastify/compress'
-import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import underPressure from '@fastify/under-pressure'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NotFound } from '../../src/index.js'
 import { expectProblem } from '../../src/testing/index.js'
-import { closeServers, fastifyServer } from './helpers.js'
+import { closeServers, fastifyServer, problemOf } from './helpers.js'
 
 afterEach(closeServers)
 
-/** `expectProblem` takes supertest and inject responses; this is the same view of a fetch `Response`. */
-async function problemOf(response: Response, status: number) {
-  const text = await response.text()
-  const headers = Object.fromEntries(response.headers)
-  return { headers, body: expectProblem({ status: response.status, headers, text }, { status }) }
-}
 
 describe('@fastify/rate-limit', () => {
   it.each([
@@ -84,38 +76,6 @@ describe('@fastify/under-pressure', () => {
     })
     const { headers } = await problemOf(await fetch(`${base}/work`), 503)
     expect(headers['retry-after']).toBe('30')
-  })
-})
-
-describe('@fastify/helmet', () => {
-  it('leaves its security headers on the problem', async () => {
-    const base = await fastifyServer(async (app) => {
-      await app.register(helmet)
-      app.get('/missing', async () => {
-        throw new NotFound()
-      })
-    })
-    const { headers } = await problemOf(await fetch(`${base}/missing`), 404)
-    expect(headers['content-security-policy']).toContain("default-src 'self'")
-    expect(headers['x-content-type-options']).toBe('nosniff')
-    expect(headers['strict-transport-security']).toMatch(/^max-age=/)
-    expect(headers['x-frame-options']).toBe('SAMEORIGIN')
-  })
-})
-
-describe('@fastify/cors', () => {
-  it('keeps its CORS headers and merges its Vary: Origin with Accept', async () => {
-    const base = await fastifyServer(async (app) => {
-      await app.register(cors, { origin: true, exposedHeaders: ['x-correlation-id'] })
-      app.get('/missing', async () => {
-        throw new NotFound()
-      })
-    })
-    const response = await fetch(`${base}/missing`, { headers: { origin: 'https://app.example' } })
-    const { headers } = await problemOf(response, 404)
-    expect(headers['access-control-allow-origin']).toBe('https://app.example')
-    expect(headers['access-control-expose-headers']).toBe('x-correlation-id')
-    expect(headers.vary).toBe('Origin, Accept')
   })
 })
 

@@ -9,6 +9,7 @@ import express, { type Express } from 'express'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyProblems, { type ProblemsOptions } from '../../src/index.js'
 import { problems, type ExpressProblemsOptions } from '../../src/express/index.js'
+import { expectProblem } from '../../src/testing/index.js'
 
 const open: Array<() => Promise<void>> = []
 
@@ -48,4 +49,11 @@ export async function closeServers(): Promise<void> {
 
 function baseUrl(server: Server): string {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+/** `expectProblem` for a fetch `Response` (it reads supertest and inject responses): its headers and checked body. */
+export async function problemOf(response: Response, status: number) {
+  const text = await response.text()
+  const headers = Object.fromEntries(response.headers)
+  return { headers, body: expectProblem({ status: response.status, headers, text }, { status }) }
 }
