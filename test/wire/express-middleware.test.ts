@@ -1,6 +1,6 @@
 /**
- * The Express adapter beside the rate limiter services run with it, the real ones, over real
- * sockets: what they set on the response before the error stays when it is valid.
+ * The Express adapter beside the real express-rate-limit, over a real socket: the headers it set
+ * on the response before the error stay when they are valid. (helmet and cors: security-and-cors.test.ts.)
  */
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit'
 import createError from 'http-errors'
