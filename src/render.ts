@@ -162,14 +162,17 @@ export function fallbackProblem(
     `,"code":"INTERNAL_SERVER_ERROR","correlationId":${JSON.stringify(correlationId)}}`
   const headers = { [correlationHeader(settings.correlationIdHeader)]: correlationId, 'content-type': PROBLEM_CONTENT_TYPE }
   addCachingHeaders(headers, cacheControlSetting(settings.cacheControl))
-  return { status: 500, headers, ...bodyFor(facts.method, body, headers), droppedHeaders: [], droppedMembers: [], removedReplyHeaders: [] }
+  const rendered = { status: 500, headers, body, bodyOfGet: undefined, droppedHeaders: [], droppedMembers: [], removedReplyHeaders: [] }
+  return facts.method === 'HEAD' ? headOnly(rendered) : rendered
 }
 
-/** The body to write, or for HEAD none and the `content-length` a GET would have (RFC 9110 8.6). */
-function bodyFor(method: unknown, body: string, headers: HeaderMap): Pick<RenderedProblem, 'body' | 'bodyOfGet'> {
-  if (method !== 'HEAD') return { body }
-  headers['content-length'] = String(Buffer.byteLength(body))
-  return { body: undefined, bodyOfGet: body }
+/** For HEAD: no body, and the `content-length` the GET body has (RFC 9110 8.6). */
+function headOnly(rendered: RenderedProblem): RenderedProblem {
+  const body = rendered.body!
+  rendered.headers['content-length'] = String(Buffer.byteLength(body))
+  rendered.bodyOfGet = body
+  rendered.body = undefined
+  return rendered
 }
 
 function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: RenderSettings): RenderedProblem {
@@ -194,7 +197,8 @@ function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: R
   headers['content-type'] = problemContentType(facts.accept)
 
   const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers)
-  return { status, headers, ...bodyFor(facts.method, body, headers), droppedHeaders, droppedMembers, removedReplyHeaders }
+  const rendered = { status, headers, body, bodyOfGet: undefined, droppedHeaders, droppedMembers, removedReplyHeaders }
+  return facts.method === 'HEAD' ? headOnly(rendered) : rendered
 }
 
 /** A `cacheControl` setting that cannot be sent, which only a direct caller can pass, gives way to the default. */
