@@ -22,6 +22,7 @@ import {
 import { CONTENT_HEADERS } from '../src/content-headers.js'
 import { STATUS_HEADER_NAMES, wellFormedStatusHeader } from '../src/status-header-syntax.js'
 import { varyWithAccept } from '../src/caching.js'
+import { fallbackProblem } from '../src/render.js'
 import { DEFAULT_RENDER_SETTINGS } from './fixtures/render-settings.js'
 
 const settings = DEFAULT_RENDER_SETTINGS
@@ -115,6 +116,15 @@ describe('Cache-Control', () => {
     expect(rendered.removedReplyHeaders).toEqual(['expires'])
     const withExpires = new NotFound({ headers: { 'cache-control': 'max-age=60', expires: 'Thu, 01 Jan 2099 00:00:00 GMT' } })
     expect(renderProblem(withExpires, withReply({ expires: '0' }), settings).removedReplyHeaders).toEqual([])
+  })
+
+  it('the minimal 500 carries them too, and on HEAD the length of its GET body', () => {
+    const get = fallbackProblem({ method: 'GET', url: '/a', correlationId: 'c-1' }, { cacheControl: 'private' })
+    expect(get.headers).toMatchObject({ 'cache-control': 'private', vary: 'Accept' })
+    const head = fallbackProblem({ method: 'HEAD', url: '/a', correlationId: 'c-1' })
+    expect(head.body).toBeUndefined()
+    expect(head.headers).toMatchObject({ 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(get.body!)) })
+    expect(fallbackProblem({}, { cacheControl: false }).headers).not.toHaveProperty('cache-control')
   })
 
   it('a setting a direct caller got wrong gives way to no-store', () => {
