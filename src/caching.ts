@@ -16,7 +16,7 @@ import type { HeaderMap } from './statuses.js'
 export const DEFAULT_CACHE_CONTROL = 'no-store'
 
 /** True when the answer sets its own `Cache-Control`, replacing whatever the route had set. */
-export function replacesCaching(headers: HeaderMap, cacheControl: string | false | undefined): boolean {
+export function replacesCaching(headers: HeaderMap, cacheControl: string | false): boolean {
   return cacheControl !== false || headers['cache-control'] !== undefined
 }
 
@@ -24,10 +24,8 @@ export function replacesCaching(headers: HeaderMap, cacheControl: string | false
  * Adds `Cache-Control` (the problem's own, else `cacheControl`, none when it is `false`) and
  * `Accept` to `Vary`.
  */
-export function addCachingHeaders(headers: HeaderMap, cacheControl: string | false | undefined): void {
-  if (headers['cache-control'] === undefined && cacheControl !== false) {
-    headers['cache-control'] = cacheControl ?? DEFAULT_CACHE_CONTROL
-  }
+export function addCachingHeaders(headers: HeaderMap, cacheControl: string | false): void {
+  if (headers['cache-control'] === undefined && cacheControl !== false) headers['cache-control'] = cacheControl
   headers.vary = varyWithAccept(headers.vary)
 }
 
