@@ -6,7 +6,9 @@
  * object, a getter that throws) is answered with a minimal 500 (`fallbackProblem`).
  */
 import { problemContentType, PROBLEM_CONTENT_TYPE } from './accept.js'
+import { addCachingHeaders, replacesCaching, DEFAULT_CACHE_CONTROL } from './caching.js'
 import { clip as clipTo } from './clip.js'
+import { honourConnectionClose } from './connection-close.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { guarded, isError, readProperty } from './guarded.js'
@@ -14,6 +16,7 @@ import { instanceOf } from './instance.js'
 import { jsonString } from './json-string.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
 import { isReservedMember, reasonPhrase, type HttpProblem, type ProblemMembers } from './problem.js'
+import { settleReplyHeaders, type ReplyHeaders } from './reply-state.js'
 import { STATUSES, codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
 import { applyValueRules } from './value-rules.js'
 
@@ -35,6 +38,14 @@ export interface RequestFacts {
   correlationId: string
   /** Methods the target supports, used for `Allow` when a 405 does not carry one. */
   allow?: readonly string[] | undefined
+  /** The request's `Connection` header: a client that asked to close has `close` added to the answer's. */
+  connection?: string | readonly string[] | undefined
+  /**
+   * The headers already on the reply (set by the route, a hook or another plugin), as Node keeps
+   * them. The renderer says which to keep (a well-formed `Retry-After` from a rate limiter, CORS
+   * and security headers) and which go (`RenderedProblem.removedReplyHeaders`).
+   */
+  replyHeaders?: ReplyHeaders | undefined
 }
 
 /** Settings shared by every response of one service. */
@@ -53,6 +64,11 @@ export interface RenderSettings {
   upgrade?: string | undefined
   /** Response header for the correlation id (lower case). */
   correlationIdHeader: string
+  /**
+   * `Cache-Control` of every problem that names none of its own, replacing the route's (and its
+   * `Expires`); `false` leaves both as the route set them. Default `'no-store'`.
+   */
+  cacheControl?: string | false | undefined
 }
 
 /** The response to write. */
@@ -60,8 +76,15 @@ export interface RenderedProblem {
   status: number
   /** Lower-case names; includes `content-type` and the correlation id header. */
   headers: HeaderMap
-  /** The JSON body, or `undefined` for HEAD. */
+  /**
+   * The JSON body, or `undefined` for HEAD (whose `content-length` header is then the length of the
+   * body a GET gets, RFC 9110 8.6; `bodyOfGet` holds it for adapters that measure it themselves).
+   */
   body: string | undefined
+  /** For HEAD, the body a GET gets, never to be written; `undefined` otherwise. */
+  bodyOfGet?: string | undefined
+  /** Headers already on the reply that must not go out with the problem: remove them before writing `headers`. */
+  removedReplyHeaders: string[]
   /** Names of headers that were not sent because their name or value was invalid. */
   droppedHeaders: string[]
   /** Extension members left out because they could not be serialized or did not fit. */
@@ -126,7 +149,7 @@ export function renderMembers(problem: ProblemMembers, facts: RequestFacts, sett
  */
 export function fallbackProblem(
   facts: Partial<RequestFacts>,
-  settings: Partial<Pick<RenderSettings, 'correlationIdHeader' | 'typeBaseUrl'>> = {},
+  settings: Partial<Pick<RenderSettings, 'correlationIdHeader' | 'typeBaseUrl' | 'cacheControl'>> = {},
 ): RenderedProblem {
   const correlationId = safeCorrelationId(facts.correlationId)
   const typeBaseUrl = settings.typeBaseUrl
@@ -136,13 +159,19 @@ export function fallbackProblem(
     `{"type":${JSON.stringify(clip(type))},"title":"Internal Server Error","status":500` +
     `,"detail":${JSON.stringify(SERVER_ERROR_DETAIL)},"instance":${JSON.stringify(instance)}` +
     `,"code":"INTERNAL_SERVER_ERROR","correlationId":${JSON.stringify(correlationId)}}`
-  return {
-    status: 500,
-    headers: { [correlationHeader(settings.correlationIdHeader)]: correlationId, 'content-type': PROBLEM_CONTENT_TYPE },
-    body: facts.method === 'HEAD' ? undefined : body,
-    droppedHeaders: [],
-    droppedMembers: [],
-  }
+  const headers = { [correlationHeader(settings.correlationIdHeader)]: correlationId, 'content-type': PROBLEM_CONTENT_TYPE }
+  addCachingHeaders(headers, cacheControlSetting(settings.cacheControl))
+  const rendered = { status: 500, headers, body, bodyOfGet: undefined, droppedHeaders: [], droppedMembers: [], removedReplyHeaders: [] }
+  return facts.method === 'HEAD' ? headOnly(rendered) : rendered
+}
+
+/** For HEAD: no body, and the `content-length` the GET body has (RFC 9110 8.6). */
+function headOnly(rendered: RenderedProblem): RenderedProblem {
+  const body = rendered.body!
+  rendered.headers['content-length'] = String(Buffer.byteLength(body))
+  rendered.bodyOfGet = body
+  rendered.body = undefined
+  return rendered
 }
 
 function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: RenderSettings): RenderedProblem {
@@ -152,14 +181,30 @@ function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: R
   const droppedHeaders: string[] = []
   const droppedMembers: string[] = []
   const headers = sendableHeaders(problem.headers, correlationIdHeader, droppedHeaders)
+  const cacheControl = cacheControlSetting(settings.cacheControl)
+  const removedReplyHeaders = settleReplyHeaders(
+    facts.replyHeaders,
+    status,
+    headers,
+    replacesCaching(headers, cacheControl),
+    droppedHeaders,
+  )
+  // After the reply's headers joined: an `Upgrade` the route set counts for a 426.
   applyValueRules(status, headers, settings.upgrade, droppedHeaders)
   addRequiredHeaders(status, headers, facts, settings)
+  addCachingHeaders(headers, cacheControl)
+  honourConnectionClose(headers, facts.connection)
   headers[correlationIdHeader] = correlationId
   headers['content-type'] = problemContentType(facts.accept)
 
-  const body =
-    facts.method === 'HEAD' ? undefined : serializeBody(problem, status, facts, settings, correlationId, droppedMembers)
-  return { status, headers, body, droppedHeaders, droppedMembers }
+  const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers)
+  const rendered = { status, headers, body, bodyOfGet: undefined, droppedHeaders, droppedMembers, removedReplyHeaders }
+  return facts.method === 'HEAD' ? headOnly(rendered) : rendered
+}
+
+/** A `cacheControl` setting that cannot be sent, which only a direct caller can pass, gives way to the default. */
+function cacheControlSetting(value: unknown): string | false {
+  return value === false ? false : headerSetting(value, DEFAULT_CACHE_CONTROL)
 }
 
 function validStatus(status: unknown): number {

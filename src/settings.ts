@@ -5,6 +5,7 @@
  * default. Each adapter adds its own options (Fastify: `notFound`; Express: `logger`) and says
  * which names it knows; what the options mean never depends on the framework.
  */
+import { DEFAULT_CACHE_CONTROL } from './caching.js'
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
@@ -46,6 +47,12 @@ export interface SharedProblemsOptions {
   exposeStack?: boolean
   /** Log levels: `clientError` for 4xx (default `'info'`), `serverError` for 5xx (default `'error'`). */
   logLevels?: { clientError?: ProblemLogLevel; serverError?: ProblemLogLevel }
+  /**
+   * `Cache-Control` of every problem, replacing the one the route set for its success (and its
+   * `Expires`), so no cache keeps a failure as if it were the success. `false` leaves both as the
+   * route set them; a problem's own `headers: { 'cache-control': ... }` always wins. Default `'no-store'`.
+   */
+  cacheControl?: string | false
 }
 
 /** The shared options after defaults and checks. */
@@ -67,6 +74,7 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'correlationIdHeader',
   'exposeStack',
   'logLevels',
+  'cacheControl',
 ])
 
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
@@ -105,6 +113,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
       retryAfter: given.retryAfter === undefined ? '60' : retryAfterSeconds(given.retryAfter),
       upgrade: given.upgrade === undefined ? DEFAULT_UPGRADE : upgradeValue(given.upgrade),
       correlationIdHeader: headerNameOption(given.correlationIdHeader),
+      cacheControl: cacheControlOption(given.cacheControl),
     },
     validationStatus: validationStatus(given.validationStatus),
     ...logLevels(given.logLevels),
@@ -133,6 +142,12 @@ function headerValueOption(value: unknown, name: string, fallback: string): stri
     invalidOption(name, 'a non-empty header value without control characters', value)
   }
   return value
+}
+
+function cacheControlOption(value: unknown): string | false {
+  if (value === false) return false
+  if (value !== undefined && typeof value !== 'string') invalidOption('cacheControl', 'a header value or false', value)
+  return headerValueOption(value, 'cacheControl', DEFAULT_CACHE_CONTROL)
 }
 
 function retryAfterSeconds(value: unknown): string {

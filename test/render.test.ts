@@ -26,8 +26,11 @@ describe('renderProblem', () => {
     expect(rendered.headers).toEqual({
       'x-correlation-id': 'cid-1',
       'content-type': 'application/problem+json',
+      'cache-control': 'no-store',
+      vary: 'Accept',
     })
     expect(rendered.droppedHeaders).toEqual([])
+    expect(rendered.removedReplyHeaders).toEqual([])
   })
 
   it('is pure: the same input gives the same bytes', () => {
@@ -123,10 +126,15 @@ describe('renderProblem', () => {
     expect(rendered.headers['x-correlation-id']).toBe('cid-1')
   })
 
-  it('sends headers and no body for HEAD', () => {
+  it('sends headers and no body for HEAD, with the Content-Length a GET would have', () => {
     const rendered = renderProblem(new NotFound(), { ...facts, method: 'HEAD' }, settings)
+    const get = renderProblem(new NotFound(), facts, settings)
     expect(rendered.body).toBeUndefined()
+    expect(rendered.bodyOfGet).toBe(get.body)
     expect(rendered.headers['content-type']).toContain('problem+json')
+    expect(rendered.headers['content-length']).toBe(String(Buffer.byteLength(get.body!)))
+    expect(get.headers).not.toHaveProperty('content-length')
+    expect(get.bodyOfGet).toBeUndefined()
   })
 
   it('answers application/json to clients that only accept it', () => {

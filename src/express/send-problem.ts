@@ -12,13 +12,6 @@ import { requestLogger } from './logger.js'
 import type { ResolvedExpressOptions } from './options.js'
 
 /**
- * Headers a route may have set for the answer it meant to send; they would mislabel a problem
- * body (Express's own final handler drops the same ones). The renderer sets its own
- * `Content-Range` on a 416.
- */
-const STALE_HEADERS = ['content-encoding', 'content-language', 'content-range', 'content-disposition', 'etag', 'last-modified']
-
-/**
  * Answers `request` with the problem for `thrown`. A 405 that does not name its `Allow` methods
  * (an http-errors 405, say) gets them from the router.
  */
@@ -26,12 +19,18 @@ export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, re
   const problem = normalize(thrown, options)
   const correlationId = correlationIdFor(request.headers, options.render.correlationIdHeader)
   const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
-  const rendered = renderProblem(
-    problem,
+  const { method, originalUrl, headers } = request
+  const facts = {
+    method,
     // `originalUrl`: inside a mounted router `url` has lost its prefix; `instance` is the full path.
-    { method: request.method, url: request.originalUrl, accept: request.headers.accept, correlationId, allow },
-    options.render,
-  )
+    url: originalUrl,
+    accept: headers.accept,
+    correlationId,
+    allow,
+    connection: headers.connection,
+    replyHeaders: response.getHeaders(),
+  }
+  const rendered = renderProblem(problem, facts, options.render)
   const logger = requestLogger(request, options.logger)
   if (logger !== undefined) {
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
@@ -46,7 +45,7 @@ export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, re
  * does not do, so the two would no longer answer alike.
  */
 function writeProblem(response: Response, rendered: RenderedProblem): void {
-  for (const name of STALE_HEADERS) response.removeHeader(name)
+  for (const name of rendered.removedReplyHeaders) response.removeHeader(name)
   response.statusCode = rendered.status
   for (const name of Object.keys(rendered.headers)) response.setHeader(name, rendered.headers[name]!)
   if (rendered.body === undefined) {

@@ -9,7 +9,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
 import { guarded, isError } from '../guarded.js'
-import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize, normalizeToMembers } from '../normalize.js'
 import { capturesNoStack, isHttpProblem, type ProblemMembers } from '../problem.js'
@@ -89,7 +88,9 @@ function answer(
     const problem = members ?? problemFor(options, thrown)
     correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
-    const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
+    const { method, url, headers } = request
+    const replyHeaders = reply.getHeaders()
+    const facts = { method, url, accept: headers.accept, correlationId, allow, connection: headers.connection, replyHeaders }
     const rendered = renderMembers(problem, facts, options.render)
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
     if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)
@@ -100,7 +101,7 @@ function answer(
       logProblem(logger, { ...entry, responseStarted: true }, level)
       abandon(reply)
     } else {
-      dropUnsendableReplyHeaders(reply, rendered.droppedHeaders)
+      for (const name of rendered.removedReplyHeaders) reply.removeHeader(name)
       logProblem(logger, entry, level)
       writeGuarded(options, request, reply, rendered, correlationId)
     }
@@ -117,30 +118,14 @@ function asIs(payload: unknown): string {
   return payload as string
 }
 
+/**
+ * A HEAD answer is sent with the body a GET gets: Fastify's automatic HEAD route measures its
+ * `content-length` from that payload (an empty one would say 0), and Node never writes a HEAD body.
+ */
 function write(reply: FastifyReply, rendered: RenderedProblem): void {
   reply.serializer(asIs)
   reply.code(rendered.status).headers(rendered.headers)
-  if (rendered.body === undefined) reply.send()
-  else reply.send(rendered.body)
-}
-
-/**
- * Headers the route or a hook set before the error, whose name or value Node would refuse:
- * `writeHead` would throw on them and Fastify would answer with its own non-problem 500.
- */
-function dropUnsendableReplyHeaders(reply: FastifyReply, dropped: string[]): void {
-  const headers = reply.getHeaders()
-  for (const name of Object.keys(headers)) {
-    const value = headers[name]
-    const values = Array.isArray(value) ? value : [value]
-    const sendable =
-      isValidHeaderName(name) &&
-      values.every((item) => (typeof item === 'number' ? Number.isFinite(item) : isValidHeaderValue(item as string)))
-    if (!sendable) {
-      reply.removeHeader(name)
-      dropped.push(name)
-    }
-  }
+  reply.send(rendered.body ?? rendered.bodyOfGet)
 }
 
 /** Headers are on the wire (a stream broke, the route wrote to `reply.raw`) or the reply is hijacked. */

@@ -14,6 +14,7 @@ import { isPathAbsolute } from '../uri.js'
 import { schemaErrors } from './check-schema.js'
 import { headerRulesFor } from './header-rules.js'
 import { viewOf, type ResponseView, type TestResponse } from './read-response.js'
+import { varyFailure } from './vary-rule.js'
 
 /** What the response must be. */
 export interface ExpectedProblem {
@@ -62,6 +63,8 @@ export function expectProblem(response: TestResponse, expected: ExpectedProblem)
   }
   const headerId = checkCorrelationHeader(view, settings, failures)
   checkHeaderRules(view, settings.status, failures)
+  const vary = varyFailure(view.header('vary'))
+  if (vary !== undefined) failures.push(vary)
   const body = parseBody(view, failures)
   if (body !== undefined) checkBody(body, headerId, settings, failures)
 

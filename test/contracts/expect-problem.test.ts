@@ -8,6 +8,7 @@ import { expectProblem, type TestResponse } from '../../src/testing/index.js'
 const VALID_HEADERS = {
   'content-type': 'application/problem+json',
   'x-correlation-id': 'c-1',
+  vary: 'Accept',
 }
 const VALID_BODY = { type: 'about:blank', title: 'Not Found', status: 404, instance: '/x', code: 'NOT_FOUND', correlationId: 'c-1' }
 
@@ -90,6 +91,10 @@ describe('expectProblem with real responses', () => {
 })
 
 describe('expectProblem: each check can fail', () => {
+  it.each(['origin, ACCEPT', '*', 'Origin,Accept'])('passes a Vary of %j', (vary) => {
+    expect(expectProblem(fake({ headers: { vary } }), { status: 404 })).toEqual(VALID_BODY)
+  })
+
   it('passes the valid baseline', () => {
     expect(expectProblem(fake(), { status: 404 })).toEqual(VALID_BODY)
   })
@@ -105,6 +110,8 @@ describe('expectProblem: each check can fail', () => {
     ['a body status that differs', fake({ body: JSON.stringify({ ...VALID_BODY, status: 410 }) }), 'body status is 410, expected 404'],
     ['a body correlationId that differs', fake({ body: JSON.stringify({ ...VALID_BODY, correlationId: 'c-2' }) }), 'body correlationId "c-2" differs'],
     ['an empty body', fake({ body: '' }), 'the response has no body'],
+    ['a missing Vary', fake({ headers: { vary: undefined } }), 'vary header is missing, expected one naming Accept'],
+    ['a Vary without Accept', fake({ headers: { vary: 'Origin, Accept-Encoding' } }), 'vary header "Origin, Accept-Encoding" does not name Accept'],
     ['a parsed body only (no raw text)', fake({ body: VALID_BODY }), 'the response has no body'],
   ])('%s', (_name, response, expected) => {
     expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain(expected)

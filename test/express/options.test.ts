@@ -13,6 +13,10 @@ describe('problems(options)', () => {
     ['proxyAuthenticate empty', { proxyAuthenticate: ' ' }],
     ['negative retryAfter', { retryAfter: -5 }],
     ['string retryAfter', { retryAfter: '60' }],
+    ['cacheControl true', { cacheControl: true }],
+    ['cacheControl number', { cacheControl: 60 }],
+    ['cacheControl empty', { cacheControl: ' ' }],
+    ['cacheControl with CRLF', { cacheControl: 'no-store\r\nSet-Cookie: a=b' }],
     ['bad correlationIdHeader', { correlationIdHeader: 'x correlation' }],
     ['exposeStack string', { exposeStack: 'yes' }],
     ['typeBaseUrl not a string', { typeBaseUrl: 42 }],
@@ -39,6 +43,8 @@ describe('problems(options)', () => {
 
   it('names the option and what it accepts', () => {
     expect(() => problems({ logger: {} as never })).toThrow(/option "logger" must be a pino logger/)
+    expect(() => problems({ cacheControl: true } as never)).toThrow(/option "cacheControl" must be a header value or false/)
+    expect(() => problems({ cacheControl: 'a\nb' })).toThrow(/option "cacheControl" must be a non-empty header value/)
     expect(() => problems({ typo: 1 } as never)).toThrow(/option "typo" must be one of typeBaseUrl, .*logger \(unknown option\)/)
   })
 
@@ -59,6 +65,7 @@ describe('problems(options)', () => {
         correlationIdHeader: 'x-request-id',
         exposeStack: false,
         logLevels: { clientError: 'debug', serverError: 'fatal' },
+        cacheControl: false,
         logger: memoryLogger().logger,
       }),
     ).not.toThrow()

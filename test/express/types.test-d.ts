@@ -19,6 +19,12 @@ describe('problems()', () => {
   it('takes the shared options and a pino logger', () => {
     problems({ typeBaseUrl: 'https://errors.example.com', validationStatus: 422, logger: pino() })
     problems({ logLevels: { clientError: 'silent' } })
+    problems({ cacheControl: 'private, max-age=5' })
+    problems({ cacheControl: false })
+    // @ts-expect-error cacheControl is a header value or false; true means nothing
+    problems({ cacheControl: true })
+    // @ts-expect-error cacheControl is not a number of seconds
+    problems({ cacheControl: 60 })
     // @ts-expect-error notFound is the Fastify plugin's option; Express apps mount notFound themselves
     problems({ notFound: false })
     // @ts-expect-error validationStatus is 400 or 422

@@ -26,6 +26,9 @@ interface Case {
   headers: Record<string, string | undefined>
 }
 
+/** What a 426 answers a client that sent `Connection: close`, as supertest does. */
+const CONNECTION_OF_426 = 'Upgrade, close'
+
 const CASES: Case[] = [
   {
     name: 'seconds over 2^31 are sent as 2147483648',
@@ -87,41 +90,42 @@ const CASES: Case[] = [
     thrown: () => new UnavailableForLegalReasons({ blockedBy: 'https://a.example/caf%C3%A9 é, <b>' }),
     headers: { link: '<https://a.example/caf%C3%A9%20%C3%A9,%20%3Cb%3E>; rel="blocked-by"' },
   },
+  // supertest sends `Connection: close`, which a 426 honours (RFC 9112 9.6, test/wire).
   {
     name: 'createError(426) gets the default Upgrade and Connection: Upgrade',
     status: 426,
     thrown: () => createError(426),
-    headers: { upgrade: 'websocket', connection: 'Upgrade' },
+    headers: { upgrade: 'websocket', connection: CONNECTION_OF_426 },
   },
   {
     name: 'new HttpProblem(426) gets the default Upgrade',
     status: 426,
     thrown: () => new HttpProblem(426),
-    headers: { upgrade: 'websocket', connection: 'Upgrade' },
+    headers: { upgrade: 'websocket', connection: CONNECTION_OF_426 },
   },
   {
     name: 'a boom 426 gets the default Upgrade',
     status: 426,
     thrown: () => new Boom.Boom('Upgrade', { statusCode: 426 }),
-    headers: { upgrade: 'websocket', connection: 'Upgrade' },
+    headers: { upgrade: 'websocket', connection: CONNECTION_OF_426 },
   },
   {
     name: 'a foreign 426 with an invalid Upgrade gets the default',
     status: 426,
     thrown: () => createError(426, { headers: { Upgrade: 'not a protocol' } }),
-    headers: { upgrade: 'websocket', connection: 'Upgrade' },
+    headers: { upgrade: 'websocket', connection: CONNECTION_OF_426 },
   },
   {
     name: 'a foreign 426 with its own Upgrade keeps it and gains Connection: Upgrade',
     status: 426,
     thrown: () => createError(426, { headers: { Upgrade: 'TLS/1.3' } }),
-    headers: { upgrade: 'TLS/1.3', connection: 'Upgrade' },
+    headers: { upgrade: 'TLS/1.3', connection: CONNECTION_OF_426 },
   },
   {
     name: 'UpgradeRequired sends its own protocols',
     status: 426,
     thrown: () => new UpgradeRequired({ upgrade: 'TLS/1.3, HTTP/1.1' }),
-    headers: { upgrade: 'TLS/1.3, HTTP/1.1', connection: 'Upgrade' },
+    headers: { upgrade: 'TLS/1.3, HTTP/1.1', connection: CONNECTION_OF_426 },
   },
 ]
 
