@@ -3,12 +3,24 @@
  * Express app mounts after its routes; each concern lives in its own file beside this one.
  */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
+import { configureCorrelationHeader } from '../correlation.js'
+import { correlationMiddleware } from './correlation.js'
 import { unmatchedRouteProblem } from './not-found.js'
 import { resolveExpressOptions, type ExpressProblemsOptions } from './options.js'
 import { sendProblem } from './send-problem.js'
 
-/** What `problems()` returns: mount `notFound`, then `errorHandler`, after every route. */
+/**
+ * What `problems()` returns: mount `correlation` first, then your routes, then `notFound`, then
+ * `errorHandler`.
+ */
 export interface ExpressProblems {
+  /**
+   * Picks the request's correlation id (the `correlationIdHeader` when valid, else the
+   * `traceparent`'s trace id, else a new UUID) and puts it on `req.correlationId`; binds it
+   * into pino-http's `req.log` when pino-http is mounted before it. Optional: without it, the
+   * problem answers pick the same id themselves.
+   */
+  correlation: RequestHandler
   /**
    * Error-handling middleware (four parameters, as Express requires): answers every error with a
    * problem. An error raised after the headers were sent goes to Express's default handler,
@@ -41,6 +53,7 @@ export interface ExpressProblems {
  */
 export function problems(options?: ExpressProblemsOptions): ExpressProblems {
   const resolved = resolveExpressOptions(options)
+  configureCorrelationHeader(resolved.render.correlationIdHeader)
 
   function problemErrorHandler(error: unknown, request: Request, response: Response, next: NextFunction): void {
     if (response.headersSent) {
@@ -59,5 +72,9 @@ export function problems(options?: ExpressProblemsOptions): ExpressProblems {
     sendProblem(resolved, unmatchedRouteProblem(request), request, response)
   }
 
-  return { errorHandler: problemErrorHandler, notFound: problemNotFound }
+  return {
+    correlation: correlationMiddleware(resolved.render.correlationIdHeader),
+    errorHandler: problemErrorHandler,
+    notFound: problemNotFound,
+  }
 }

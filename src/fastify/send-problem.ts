@@ -12,9 +12,9 @@ import { guarded, isError } from '../guarded.js'
 import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize, normalizeToMembers } from '../normalize.js'
+import { requestCorrelationId } from '../request-correlation.js'
 import { capturesNoStack, isHttpProblem, type ProblemMembers } from '../problem.js'
 import { fallbackProblem, needsAllowFromRouter, renderMembers, type RenderedProblem } from '../render.js'
-import { tracedCorrelationId } from '../tracing.js'
 import { allowedMethods } from './allowed-methods.js'
 import type { ResolvedOptions } from './options.js'
 
@@ -87,7 +87,7 @@ function answer(
   let correlationId: string | undefined
   try {
     const problem = members ?? problemFor(options, thrown)
-    correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
+    correlationId = requestCorrelationId(request.raw, options.render.correlationIdHeader, options.tracing)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
     const rendered = renderMembers(problem, facts, options.render)
