@@ -6,7 +6,7 @@
  */
 import express from 'express'
 import Fastify from 'fastify'
-import pinoHttp from 'pino-http'
+import { pinoHttp } from 'pino-http'
 import request from 'supertest'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { correlationHeaders, parseProblem, upstreamProblem } from '../../src/client/index.js'
