@@ -2,8 +2,12 @@
  * `problems()`: wiring only. It checks the options once and returns the two middleware an
  * Express app mounts after its routes; each concern lives in its own file beside this one.
  */
+import type { Duplex } from 'node:stream'
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
+import { answerClientError } from '../client-error.js'
 import { configureCorrelationHeader } from '../correlation.js'
+import { badUrlProblem } from '../request-errors.js'
+import { badUrlOr, hasUndecodablePath } from './bad-url.js'
 import { correlationMiddleware } from './correlation.js'
 import { unmatchedRouteProblem } from './not-found.js'
 import { resolveExpressOptions, type ExpressProblemsOptions } from './options.js'
@@ -32,6 +36,12 @@ export interface ExpressProblems {
    * with other methods, else 404.
    */
   notFound: RequestHandler
+  /**
+   * For the HTTP server's `clientError` event (`server.on('clientError', clientErrorHandler)`): a
+   * request Node's parser refuses is answered with a problem (400, 431, 408) written to the
+   * socket, then the connection is closed, as the Fastify `clientErrorHandler` does.
+   */
+  clientErrorHandler: (error: Error, socket: Duplex) => void
 }
 
 /**
@@ -60,7 +70,7 @@ export function problems(options?: ExpressProblemsOptions): ExpressProblems {
       next(error)
       return
     }
-    sendProblem(resolved, error, request, response)
+    sendProblem(resolved, badUrlOr(error), request, response)
   }
 
   function problemNotFound(request: Request, response: Response, next: NextFunction): void {
@@ -69,12 +79,14 @@ export function problems(options?: ExpressProblemsOptions): ExpressProblems {
       next()
       return
     }
-    sendProblem(resolved, unmatchedRouteProblem(request), request, response)
+    const problem = hasUndecodablePath(request) ? badUrlProblem() : unmatchedRouteProblem(request)
+    sendProblem(resolved, problem, request, response)
   }
 
   return {
     correlation: correlationMiddleware(resolved.render.correlationIdHeader),
     errorHandler: problemErrorHandler,
     notFound: problemNotFound,
+    clientErrorHandler: (error: Error, socket: Duplex) => answerClientError(error, socket, resolved, resolved.logger),
   }
 }

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin'
 import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
 import { installCorrelation } from './correlation.js'
+import { rememberOptions } from './instance-options.js'
 import { notFoundHandler } from './not-found.js'
 import { documentProblemResponses } from './openapi.js'
 import { resolveOptions, type ProblemsOptions } from './options.js'
@@ -28,6 +29,7 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   // OpenTelemetry is an optional peer: imported here, once per process, and only if installed.
   options.tracing = await loadTracing()
   installCorrelation(fastify, options)
+  rememberOptions(fastify, options)
 
   fastify.decorateReply('problem', problemReplier(options))
   fastify.decorateReply('created', created)
