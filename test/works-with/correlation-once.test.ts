@@ -132,4 +132,21 @@ describe('Express: the header named once, in problems()', () => {
     expect(response.body.correlationId).toBe(id)
     expect(memory.logs.find((entry) => entry.msg === 'about to fail')?.correlationId).toBe(id)
   })
+
+  it('without pino-http: req.correlationId is the id the problem answers with', async () => {
+    const server = express()
+    const { correlation, notFound, errorHandler } = problems({ correlationIdHeader: HEADER })
+    server.use(correlation)
+    server.get('/fails', (req, res, next) => {
+      res.setHeader('x-seen', req.correlationId ?? 'none')
+      next(new NotFound())
+    })
+    server.use(notFound)
+    server.use(errorHandler)
+    const response = await request(server).get('/fails').set(HEADER, 'bad id with spaces')
+    const id = response.headers[HEADER]
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+    expect(response.headers['x-seen']).toBe(id)
+    expect(response.body.correlationId).toBe(id)
+  })
 })
