@@ -42,3 +42,19 @@ export function requestCorrelationId(request: CorrelatedRequest, header: string,
   ;(request as Slot)[CORRELATION] = { id, header }
   return id
 }
+
+/** Loggers whose bindings already hold the request's `correlationId` (see `markCorrelationBound`). */
+const CORRELATION_BOUND = new WeakSet<object>()
+
+/** Notes that `logger` binds the request's `correlationId`, so lines through it need not repeat it. */
+export function markCorrelationBound(logger: object): void {
+  CORRELATION_BOUND.add(logger)
+}
+
+/**
+ * True when `logger` already writes `correlationId` on every line: a line that added it again
+ * would be JSON with a duplicate key, which some log stores refuse.
+ */
+export function bindsCorrelationId(logger: object): boolean {
+  return CORRELATION_BOUND.has(logger)
+}

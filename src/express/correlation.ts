@@ -4,7 +4,7 @@
  * logger, so a route's own `req.log` lines carry it, not only the problem's line.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import { requestCorrelationId } from '../request-correlation.js'
+import { markCorrelationBound, requestCorrelationId } from '../request-correlation.js'
 import { isProblemLogger } from './logger.js'
 import './request-types.js'
 
@@ -28,7 +28,11 @@ function bindCorrelationId(request: Request, response: Response, correlationId: 
   for (const holder of holders) {
     const log = holder.log
     if (!isProblemLogger(log) || typeof (log as { child?: unknown }).child !== 'function') continue
-    if (!bound.has(log)) bound.set(log, (log as unknown as { child(bindings: object): unknown }).child({ correlationId }))
+    if (!bound.has(log)) {
+      const child = (log as unknown as { child(bindings: object): object }).child({ correlationId })
+      markCorrelationBound(child)
+      bound.set(log, child)
+    }
     holder.log = bound.get(log)
   }
 }

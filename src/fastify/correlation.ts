@@ -5,7 +5,7 @@
  */
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify'
 import { configureCorrelationHeader } from '../correlation.js'
-import { requestCorrelationId } from '../request-correlation.js'
+import { markCorrelationBound, requestCorrelationId } from '../request-correlation.js'
 import type { ResolvedOptions } from './options.js'
 
 type ChildLoggerFactory = FastifyInstance['childLoggerFactory']
@@ -38,6 +38,8 @@ function hasLogger(log: FastifyBaseLogger): boolean {
 function bindingCorrelationId(inner: ChildLoggerFactory, header: string, options: ResolvedOptions): ChildLoggerFactory {
   return function correlatedChildLogger(this: FastifyInstance, logger, bindings, childOptions, rawRequest) {
     const correlationId = requestCorrelationId(rawRequest, header, options.tracing)
-    return inner.call(this, logger, { ...bindings, correlationId }, childOptions, rawRequest)
+    const child = inner.call(this, logger, { ...bindings, correlationId }, childOptions, rawRequest)
+    markCorrelationBound(child)
+    return child
   }
 }

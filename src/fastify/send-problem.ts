@@ -86,8 +86,9 @@ function answer(
 ): FastifyReply {
   let correlationId: string | undefined
   try {
-    const problem = members ?? problemFor(options, thrown)
+    // First: the request's child logger binds this id, so even a fallback must answer with it.
     correlationId = requestCorrelationId(request.raw, options.render.correlationIdHeader, options.tracing)
+    const problem = members ?? problemFor(options, thrown)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const facts = { method: request.method, url: request.url, accept: request.headers.accept, correlationId, allow }
     const rendered = renderMembers(problem, facts, options.render)

@@ -150,3 +150,39 @@ describe('Express: the header named once, in problems()', () => {
     expect(response.body.correlationId).toBe(id)
   })
 })
+
+describe('the problem line under a logger that binds the id', () => {
+  it('writes correlationId once (no duplicate JSON key), in Fastify and Express', async () => {
+    const raw: string[] = []
+    const { Writable } = await import('node:stream')
+    const stream = new Writable({
+      write(chunk, _encoding, callback) {
+        raw.push(String(chunk))
+        callback()
+      },
+    })
+    const fastify = Fastify({ logger: { level: 'info', stream } })
+    const { default: plugin } = await import('../../src/index.js')
+    await fastify.register(plugin)
+    fastify.get('/fails', async () => {
+      throw new Error('boom')
+    })
+    await fastify.inject({ url: '/fails', headers: { 'x-correlation-id': 'once-1' } })
+    await fastify.close()
+
+    const pino = (await import('pino')).default
+    const server = express()
+    const { correlation, notFound, errorHandler } = problems()
+    server.use(pinoHttp({ logger: pino({ level: 'info' }, stream), autoLogging: false }))
+    server.use(correlation)
+    server.use(notFound)
+    server.use(errorHandler)
+    await request(server).get('/nowhere').set('x-correlation-id', 'once-2')
+
+    const problemLines = raw.join('').split('\n').filter((line) => /"status":(500|404)/.test(line))
+    expect(problemLines).toHaveLength(2)
+    for (const line of problemLines) expect(line.match(/"correlationId"/g)).toHaveLength(1)
+    expect(problemLines[0]).toContain('"correlationId":"once-1"')
+    expect(problemLines[1]).toContain('"correlationId":"once-2"')
+  })
+})
