@@ -6,6 +6,8 @@ import Boom from '@hapi/boom'
 import Fastify from 'fastify'
 import createError from 'http-errors'
 import problems, {
+  clientErrorHandler,
+  frameworkErrors,
   Conflict,
   NotFound,
   ServiceUnavailable,
@@ -24,10 +26,14 @@ const OutOfCredit = defineProblem<{ balance: number; cost: number }, 403>({
 const users = new Map<string, { id: string; name: string }>([['1', { id: '1', name: 'Ada' }]])
 
 export async function buildDemo() {
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' } })
+  // frameworkErrors and clientErrorHandler: what Fastify and Node's parser refuse before any
+  // route runs (a bad URL, a malformed request) is a problem with a correlation id too.
+  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, frameworkErrors, clientErrorHandler })
   await app.register(problems, { typeBaseUrl: 'https://errors.example.com' })
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
+    // This line carries the request's correlationId (request.correlationId), as every line of the request does.
+    request.log.debug({ userId: request.params.id }, 'looking up a user')
     const user = users.get(request.params.id)
     if (user === undefined) throw new NotFound({ detail: `No user ${request.params.id}`, code: 'USER_NOT_FOUND' })
     return user
@@ -96,5 +102,7 @@ http-problems demo on ${base}. Try:
   curl -i ${base}/crash -H 'x-correlation-id: demo-1'   # 500: generic detail, find demo-1 in the log
   curl -i ${base}/buy                            # custom problem type with extension members
   curl -i ${base}/nowhere -H 'accept: application/json' # same body as application/json
+  curl -i ${base}/users/%E0%A4%A                 # 400 problem for a malformed URL (frameworkErrors)
+  printf 'HELLO\r\n\r\n' | nc ${host} ${port}          # 400 problem for a malformed request (clientErrorHandler)
 `)
 }

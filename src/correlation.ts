@@ -86,3 +86,28 @@ export function correlationIdFor(
 export function traceIdOrNewId(traceparent: unknown): string {
   return traceIdFrom(traceparent) ?? newCorrelationId()
 }
+
+/** Where the adapters note the correlation header they were configured with, for the client helpers. */
+const CONFIGURED_HEADER = Symbol.for('http-problems.correlationIdHeader')
+
+/**
+ * Notes `headerName` as this process's correlation header: the Fastify plugin and `problems()`
+ * call it with their `correlationIdHeader`, so the client helpers (`parseProblem`,
+ * `upstreamProblem`, `correlationHeaders`) use the same header without being told again. Kept on
+ * `globalThis`: the client is a separate bundle.
+ */
+export function configureCorrelationHeader(headerName: string): void {
+  ;(globalThis as unknown as Record<symbol, string | undefined>)[CONFIGURED_HEADER] = headerName
+}
+
+/**
+ * The correlation header the adapter was last configured with in this process, else
+ * `x-correlation-id`. The default of every client helper's `correlationIdHeader` option.
+ *
+ * @example
+ * await app.register(problems, { correlationIdHeader: 'x-request-id' })
+ * configuredCorrelationHeader() // 'x-request-id'
+ */
+export function configuredCorrelationHeader(): string {
+  return (globalThis as unknown as Record<symbol, string | undefined>)[CONFIGURED_HEADER] ?? DEFAULT_CORRELATION_HEADER
+}

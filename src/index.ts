@@ -8,6 +8,7 @@ export default httpProblems
 export { httpProblems }
 export type { ProblemsOptions, ProblemLogLevel, ProblemReporter } from './fastify/options.js'
 export { notFoundHandler, unmatchedRouteProblem } from './fastify/not-found.js'
+export { clientErrorHandler, frameworkErrors } from './fastify/before-routing.js'
 
 export { HttpProblem, isHttpProblem, RESERVED_MEMBERS } from './problem.js'
 export type { Extensions, ProblemOptions, ReservedMember } from './problem.js'

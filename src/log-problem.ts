@@ -15,6 +15,7 @@ import { isError } from './guarded.js'
 import { describeThrown, loggedError, MAX_LOGGED_TEXT_LENGTH } from './logged-error.js'
 import type { ProblemMembers } from './problem.js'
 import type { RenderedProblem } from './render.js'
+import { bindsCorrelationId } from './request-correlation.js'
 
 /** The part of a pino logger this library uses. */
 export type ProblemLogger = Record<LoggedLevel, (object: Record<string, unknown>, message: string) => void> & {
@@ -50,7 +51,9 @@ export interface ProblemLogEntry {
 export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level: LoggedLevel | 'silent'): void {
   if (level === 'silent' || !isLevelEnabled(logger, level)) return
   const { problem, thrown, correlationId, rendered } = entry
-  const line: Record<string, unknown> = { correlationId, status: rendered.status, code: textOf(() => problem.code) }
+  const line: Record<string, unknown> = correlationMember(logger, correlationId)
+  line.status = rendered.status
+  line.code = textOf(() => problem.code)
   if (rendered.status >= 500) {
     // The thrown error carries the stack that matters; a thrown non-error has none to show.
     Object.assign(line, thrownMembers(thrown))
@@ -70,6 +73,14 @@ export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level:
 }
 
 /**
+ * The line's first member: the correlation id, unless the logger binds it already (a request's
+ * child logger), where repeating it would write JSON with a duplicate key.
+ */
+function correlationMember(logger: ProblemLogger, correlationId: string): Record<string, unknown> {
+  return bindsCorrelationId(logger) ? {} : { correlationId }
+}
+
+/**
  * Logs a fault of the error handling itself (a renderer, a callback, a write that failed) once,
  * at `error`, with what was thrown in the first place. Never throws.
  *
@@ -81,7 +92,8 @@ export function logFault(
   entry: { correlationId: string; fault: unknown; thrown?: unknown },
   message: string,
 ): void {
-  const line: Record<string, unknown> = { correlationId: entry.correlationId, fault: describeThrown(entry.fault) }
+  const line: Record<string, unknown> = correlationMember(logger, entry.correlationId)
+  line.fault = describeThrown(entry.fault)
   if ('thrown' in entry) Object.assign(line, thrownMembers(entry.thrown))
   writeLine(logger, 'error', line, message)
 }

@@ -2,9 +2,11 @@
  * The headers that carry a request's identity to the services it calls, so one id names the
  * request in every service's log and problem answer, and traces stay joined.
  */
-import { DEFAULT_CORRELATION_HEADER, traceIdFrom } from '../correlation.js'
+import { configuredCorrelationHeader, traceIdFrom } from '../correlation.js'
+import { readProperty } from '../guarded.js'
 import { isValidHeaderName, isValidHeaderValue } from '../header-values.js'
-import { currentTracing, tracedCorrelationId } from '../tracing.js'
+import { requestCorrelationId, storedCorrelation, type RequestCorrelation } from '../request-correlation.js'
+import { currentTracing } from '../tracing.js'
 import { invalidOption } from '../usage-error.js'
 
 type HeaderBag = Record<string, string | string[] | undefined>
@@ -18,7 +20,10 @@ export interface RequestLike {
 
 /** Options of `correlationHeaders`. */
 export interface CorrelationHeadersOptions {
-  /** Header that carries the correlation id, in and out. Default `'x-correlation-id'`. */
+  /**
+   * Header that carries the correlation id, in and out. Default: the header the request's
+   * adapter uses (the plugin's or `problems()`'s `correlationIdHeader`), else `'x-correlation-id'`.
+   */
   correlationIdHeader?: string
 }
 
@@ -28,8 +33,10 @@ export interface CorrelationHeadersOptions {
  * answers and logs with: the incoming id when valid, else the active span's trace id (when
  * OpenTelemetry is loaded), else the incoming `traceparent`'s trace id, else a new UUID.
  *
- * A made-up id is stored on the request's headers, so every later call and the problem answer
- * for this request quote the same id. With an active OpenTelemetry span, `traceparent` names
+ * The id is the request's one correlation id (`request.correlationId` in Fastify, `req.correlationId`
+ * in Express): the header and the id come from the request, where the adapter keeps them, so
+ * the header is named once, in the plugin's (or `problems()`'s) options. A made-up id is kept on
+ * the request, so every later call and the problem answer for this request quote the same id. With an active OpenTelemetry span, `traceparent` names
  * that span (as OpenTelemetry's own propagator would); otherwise a valid incoming one is passed on.
  *
  * @example
@@ -39,9 +46,10 @@ export interface CorrelationHeadersOptions {
  * })
  */
 export function correlationHeaders(request: RequestLike, options: CorrelationHeadersOptions = {}): Record<string, string> {
-  const headerName = correlationHeaderName(options)
+  const adapters = adapterCorrelation(request)
+  const headerName = correlationHeaderName(options, adapters?.header)
   const tracing = currentTracing()
-  const id = tracedCorrelationId(request.headers, headerName, tracing)
+  const id = adapters?.id ?? requestCorrelationId(request.raw ?? request, headerName, tracing)
   if (request.headers[headerName] !== id) remember(request, headerName, id)
 
   const headers: Record<string, string> = { [headerName]: id }
@@ -66,9 +74,18 @@ function remember(request: RequestLike, headerName: string, id: string): void {
   if (request.raw !== undefined && request.raw.headers !== request.headers) request.raw.headers[headerName] = id
 }
 
-function correlationHeaderName(options: CorrelationHeadersOptions): string {
+/**
+ * The correlation the adapter picked for this request. Fastify's `request.correlationId` is a
+ * getter: reading it makes the plugin pick the id (from its own header) if nothing did yet.
+ */
+function adapterCorrelation(request: RequestLike): RequestCorrelation | undefined {
+  readProperty(request, 'correlationId')
+  return storedCorrelation(request.raw ?? request)
+}
+
+function correlationHeaderName(options: CorrelationHeadersOptions, adapterHeader: string | undefined): string {
   if (typeof options !== 'object' || options === null) invalidOption('options', 'an object', options)
-  const { correlationIdHeader = DEFAULT_CORRELATION_HEADER } = options
+  const { correlationIdHeader = adapterHeader ?? configuredCorrelationHeader() } = options
   if (typeof correlationIdHeader !== 'string' || !isValidHeaderName(correlationIdHeader)) {
     invalidOption('correlationIdHeader', 'a valid header name', correlationIdHeader)
   }

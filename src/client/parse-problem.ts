@@ -4,7 +4,7 @@
  * rest is kept); anything else (a proxy's HTML page, an empty body, broken JSON) still gives a
  * usable problem built from the status, so callers handle one shape and never a parse exception.
  */
-import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId } from '../correlation.js'
+import { configuredCorrelationHeader, isValidCorrelationId } from '../correlation.js'
 import { isValidHeaderName } from '../header-values.js'
 import { isReservedMember, reasonPhrase } from '../problem.js'
 import { invalidOption } from '../usage-error.js'
@@ -57,7 +57,10 @@ export interface ParsedProblem {
 
 /** Options of `parseProblem`. */
 export interface ParseOptions {
-  /** Header that carries the correlation id. Default `'x-correlation-id'`. */
+  /**
+   * Header that carries the correlation id. Default: the `correlationIdHeader` the plugin or
+   * `problems()` was configured with in this process, else `'x-correlation-id'`.
+   */
   correlationIdHeader?: string
   /** Bodies larger than this many bytes are not read (format `'unreadable'`). Default 1 MiB. */
   maxBodyBytes?: number
@@ -140,7 +143,7 @@ function fromOtherJson(fallback: ParsedProblem, json: Record<string, unknown>): 
 
 function readParseOptions(options: ParseOptions): { headerName: string; maxBodyBytes: number } {
   if (typeof options !== 'object' || options === null) invalidOption('options', 'an object', options)
-  const { correlationIdHeader = DEFAULT_CORRELATION_HEADER, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options
+  const { correlationIdHeader = configuredCorrelationHeader(), maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options
   if (typeof correlationIdHeader !== 'string' || !isValidHeaderName(correlationIdHeader)) {
     invalidOption('correlationIdHeader', 'a valid header name', correlationIdHeader)
   }

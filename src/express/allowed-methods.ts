@@ -17,6 +17,7 @@
 import { METHODS } from 'node:http'
 import type { Request } from 'express'
 import { pathOf } from '../render.js'
+import { servedMethods } from '../served-methods.js'
 
 /** Nested routers and apps deeper than this are not followed, so a router mounted inside itself ends. */
 const MAX_DEPTH = 32
@@ -30,7 +31,8 @@ interface RouterLike {
 
 /**
  * Methods with a route for `request`'s path, sorted like the Fastify adapter's, so `Allow` is the
- * same in every service. A route made with `router.all()` allows every method Node knows.
+ * same in every service. A route made with `router.all()` allows every method Node knows. A path
+ * routed for OPTIONS alone (a CORS catch-all) has none: it is unknown (see `servedMethods`).
  */
 export function allowedMethods(request: Request): string[] {
   const path = routingPath(request.originalUrl)
@@ -44,7 +46,7 @@ export function allowedMethods(request: Request): string[] {
     if (rest !== undefined && isRouter(app.router)) collect(app.router, rest, allowed, 0)
     app = app.parent
   }
-  return [...allowed].sort()
+  return servedMethods([...allowed].sort())
 }
 
 /** Where `app` is mounted from the root, as a literal prefix (`''` for the root), or `undefined`. */

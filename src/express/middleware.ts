@@ -2,13 +2,29 @@
  * `problems()`: wiring only. It checks the options once and returns the two middleware an
  * Express app mounts after its routes; each concern lives in its own file beside this one.
  */
+import type { Duplex } from 'node:stream'
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
+import { answerClientError } from '../client-error.js'
+import { configureCorrelationHeader } from '../correlation.js'
+import { badUrlProblem } from '../request-errors.js'
+import { badUrlOr, hasUndecodablePath } from './bad-url.js'
+import { correlationMiddleware } from './correlation.js'
 import { unmatchedRouteProblem } from './not-found.js'
 import { resolveExpressOptions, type ExpressProblemsOptions } from './options.js'
 import { sendProblem } from './send-problem.js'
 
-/** What `problems()` returns: mount `notFound`, then `errorHandler`, after every route. */
+/**
+ * What `problems()` returns: mount `correlation` first, then your routes, then `notFound`, then
+ * `errorHandler`.
+ */
 export interface ExpressProblems {
+  /**
+   * Picks the request's correlation id (the `correlationIdHeader` when valid, else the
+   * `traceparent`'s trace id, else a new UUID) and puts it on `req.correlationId`; binds it
+   * into pino-http's `req.log` when pino-http is mounted before it. Optional: without it, the
+   * problem answers pick the same id themselves.
+   */
+  correlation: RequestHandler
   /**
    * Error-handling middleware (four parameters, as Express requires): answers every error with a
    * problem. An error raised after the headers were sent goes to Express's default handler,
@@ -20,6 +36,12 @@ export interface ExpressProblems {
    * with other methods, else 404.
    */
   notFound: RequestHandler
+  /**
+   * For the HTTP server's `clientError` event (`server.on('clientError', clientErrorHandler)`): a
+   * request Node's parser refuses is answered with a problem (400, 431, 408) written to the
+   * socket, then the connection is closed, as the Fastify `clientErrorHandler` does.
+   */
+  clientErrorHandler: (error: Error, socket: Duplex) => void
 }
 
 /**
@@ -41,13 +63,14 @@ export interface ExpressProblems {
  */
 export function problems(options?: ExpressProblemsOptions): ExpressProblems {
   const resolved = resolveExpressOptions(options)
+  configureCorrelationHeader(resolved.render.correlationIdHeader)
 
   function problemErrorHandler(error: unknown, request: Request, response: Response, next: NextFunction): void {
     if (response.headersSent) {
       next(error)
       return
     }
-    sendProblem(resolved, error, request, response)
+    sendProblem(resolved, badUrlOr(error), request, response)
   }
 
   function problemNotFound(request: Request, response: Response, next: NextFunction): void {
@@ -56,8 +79,14 @@ export function problems(options?: ExpressProblemsOptions): ExpressProblems {
       next()
       return
     }
-    sendProblem(resolved, unmatchedRouteProblem(request), request, response)
+    const problem = hasUndecodablePath(request) ? badUrlProblem() : unmatchedRouteProblem(request)
+    sendProblem(resolved, problem, request, response)
   }
 
-  return { errorHandler: problemErrorHandler, notFound: problemNotFound }
+  return {
+    correlation: correlationMiddleware(resolved.render.correlationIdHeader),
+    errorHandler: problemErrorHandler,
+    notFound: problemNotFound,
+    clientErrorHandler: (error: Error, socket: Duplex) => answerClientError(error, socket, resolved, resolved.logger),
+  }
 }

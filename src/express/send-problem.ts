@@ -3,9 +3,9 @@
  * render, log once, write. Used by the error-handling and the not-found middleware.
  */
 import type { Request, Response } from 'express'
-import { correlationIdFor } from '../correlation.js'
 import { logProblem } from '../log-problem.js'
 import { normalize } from '../normalize.js'
+import { requestCorrelationId } from '../request-correlation.js'
 import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
 import { allowedMethods } from './allowed-methods.js'
 import { requestLogger } from './logger.js'
@@ -17,7 +17,7 @@ import type { ResolvedExpressOptions } from './options.js'
  */
 export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, request: Request, response: Response): void {
   const problem = normalize(thrown, options)
-  const correlationId = correlationIdFor(request.headers, options.render.correlationIdHeader)
+  const correlationId = requestCorrelationId(request, options.render.correlationIdHeader, undefined)
   const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
   const { method, originalUrl, headers } = request
   const facts = {

@@ -5,10 +5,12 @@
  */
 import type { FastifyRequest } from 'fastify'
 import { pathOf } from '../render.js'
+import { servedMethods } from '../served-methods.js'
 
 /**
  * Methods with a route for `request`'s path, sorted, so `Allow` is the same in every service.
- * Routes with `version` or `host` constraints count when the request satisfies them.
+ * Routes with `version` or `host` constraints count when the request satisfies them. A path
+ * routed for OPTIONS alone (a CORS catch-all) has none: it is unknown (see `servedMethods`).
  */
 export function allowedMethods(request: FastifyRequest): string[] {
   const fastify = request.server
@@ -21,7 +23,7 @@ export function allowedMethods(request: FastifyRequest): string[] {
     )
     if (found) allowed.push(method)
   }
-  return allowed.sort()
+  return servedMethods(allowed.sort())
 }
 
 /**

@@ -7,11 +7,14 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
+import { installCorrelation } from './correlation.js'
+import { rememberOptions } from './instance-options.js'
 import { notFoundHandler } from './not-found.js'
 import { documentProblemResponses } from './openapi.js'
 import { resolveOptions, type ProblemsOptions } from './options.js'
 import { accepted, created, problemReplier } from './reply-helpers.js'
 import './reply-types.js'
+import './request-types.js'
 import { sendProblem } from './send-problem.js'
 
 // Async, so that a misuse thrown here rejects `register()` / `ready()` instead of escaping avvio.
@@ -25,6 +28,8 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   const options = resolveOptions(rawOptions)
   // OpenTelemetry is an optional peer: imported here, once per process, and only if installed.
   options.tracing = await loadTracing()
+  installCorrelation(fastify, options)
+  rememberOptions(fastify, options)
 
   fastify.decorateReply('problem', problemReplier(options))
   fastify.decorateReply('created', created)

@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify'
 import { createProblem } from '../classes.js'
 import { locationValue } from '../location.js'
 import { createProblemMembers } from '../members.js'
-import { isHttpProblem, type HttpProblem, type ProblemOptions } from '../problem.js'
+import type { ProblemOptions } from '../problem.js'
 import type { ResolvedOptions } from './options.js'
 import { canAnswerWithoutError, sendProblem, sendProblemMembers } from './send-problem.js'
 
@@ -25,14 +25,16 @@ export function accepted(this: FastifyReply, statusUrl?: string, body?: unknown)
 }
 
 /**
- * `reply.problem(problem)` or `reply.problem(status, options?)`, bound to the plugin's options.
+ * `reply.problem(status, options?)` or `reply.problem(anything)`, bound to the plugin's options.
+ * Anything but a number is answered exactly as the error handler answers it thrown: our problems,
+ * foreign errors (http-errors, boom, @fastify/sensible) and non-errors alike, typed or not.
  * A status and options answer from the problem's members alone when its `Error` could not be
  * observed (see `canAnswerWithoutError`): the same checks, headers and bytes, without the cost of
  * an `Error`.
  */
 export function problemReplier(options: ResolvedOptions) {
-  return function problem(this: FastifyReply, problemOrStatus: HttpProblem | number, problemOptions?: string | ProblemOptions): FastifyReply {
-    if (isHttpProblem(problemOrStatus)) return sendProblem(options, problemOrStatus, this.request, this)
+  return function problem(this: FastifyReply, problemOrStatus: unknown, problemOptions?: string | ProblemOptions): FastifyReply {
+    if (typeof problemOrStatus !== 'number') return sendProblem(options, problemOrStatus, this.request, this)
     if (canAnswerWithoutError(options, problemOrStatus)) {
       return sendProblemMembers(options, createProblemMembers(problemOrStatus, problemOptions), this.request, this)
     }

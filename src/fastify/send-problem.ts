@@ -11,9 +11,9 @@ import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
 import { guarded, isError } from '../guarded.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { normalize, normalizeToMembers } from '../normalize.js'
+import { requestCorrelationId } from '../request-correlation.js'
 import { capturesNoStack, isHttpProblem, type ProblemMembers } from '../problem.js'
 import { fallbackProblem, needsAllowFromRouter, renderMembers, type RenderedProblem } from '../render.js'
-import { tracedCorrelationId } from '../tracing.js'
 import { allowedMethods } from './allowed-methods.js'
 import type { ResolvedOptions } from './options.js'
 
@@ -85,8 +85,9 @@ function answer(
 ): FastifyReply {
   let correlationId: string | undefined
   try {
+    // First: the request's child logger binds this id, so even a fallback must answer with it.
+    correlationId = requestCorrelationId(request.raw, options.render.correlationIdHeader, options.tracing)
     const problem = members ?? problemFor(options, thrown)
-    correlationId = tracedCorrelationId(request.headers, options.render.correlationIdHeader, options.tracing)
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const { method, url, headers } = request
     const replyHeaders = reply.getHeaders()

@@ -1,4 +1,5 @@
 // The demo must keep working: each route answers with the problem its comment promises.
+import net, { type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDemo } from '../../examples/demo.js'
 
@@ -25,6 +26,7 @@ describe('demo service', () => {
     ['GET', '/legacy/http-errors', 409, 'CONFLICT'],
     ['GET', '/legacy/boom', 403, 'FORBIDDEN'],
     ['GET', '/nowhere', 404, 'NOT_FOUND'],
+    ['GET', '/users/%E0%A4%A', 400, 'BAD_URL'],
   ])('%s %s → %i', async (method, url, status, code) => {
     const response = await app.inject({ method: method as 'GET', url })
     expect(response.statusCode).toBe(status)
@@ -39,6 +41,18 @@ describe('demo service', () => {
     expect(duplicate.json()).toMatchObject({ status: 409, code: 'USER_EXISTS' })
     const invalid = await app.inject({ method: 'POST', url: '/users', payload: {} })
     expect(invalid.json().errors).toEqual([{ in: 'body', pointer: '#/name', detail: "must have required property 'name'" }])
+  })
+
+  it('answers a request the HTTP parser refuses with a problem, over a real socket', async () => {
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const socket = net.connect((app.server.address() as AddressInfo).port, '127.0.0.1')
+    socket.end('HELLO\r\n\r\n')
+    const chunks: Buffer[] = []
+    for await (const chunk of socket) chunks.push(chunk as Buffer)
+    const answer = Buffer.concat(chunks).toString()
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+    expect(answer).toContain('content-type: application/problem+json')
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad Request' })
   })
 
   it('never leaks the crash message', async () => {

@@ -1,6 +1,6 @@
 // Packaging check: the built ESM entries load by package name and expose what the README promises.
 import assert from 'node:assert/strict'
-import problems, { httpProblems, NotFound, isHttpProblem, createProblem, problemSchema } from 'http-problems'
+import problems, { httpProblems, NotFound, isHttpProblem, createProblem, problemSchema, frameworkErrors, clientErrorHandler } from 'http-problems'
 import { problems as expressProblems, created } from 'http-problems/express'
 import { parseProblem, problemFromResponse, correlationHeaders } from 'http-problems/client'
 import { expectProblem } from 'http-problems/testing'
@@ -12,6 +12,7 @@ assert.equal(notFound.status, 404)
 assert.ok(isHttpProblem(createProblem(429, { retryAfter: 1 })))
 assert.equal(typeof problemSchema, 'object')
 assert.equal(typeof expressProblems().errorHandler, 'function')
+for (const fn of [frameworkErrors, clientErrorHandler, expressProblems().correlation, expressProblems().clientErrorHandler]) assert.equal(typeof fn, 'function')
 assert.equal(typeof created, 'function')
 for (const fn of [parseProblem, problemFromResponse, correlationHeaders, expectProblem]) assert.equal(typeof fn, 'function')
 // A problem made by the client bundle is recognised by the main bundle.
