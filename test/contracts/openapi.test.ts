@@ -76,6 +76,15 @@ describe('openapi: true', () => {
     expect(responses['5XX']!.content!['application/problem+json']).toBeDefined()
   })
 
+  it('works whichever of the two plugins is registered first', async () => {
+    app = Fastify()
+    await app.register(problems, { openapi: true })
+    await app.register(swagger, { openapi: { info: { title: 'users', version: '1.0.0' } } })
+    app.get('/late', async () => 'ok')
+    await app.ready()
+    expect(Object.keys(documentOf(app).paths['/late']!.get!.responses).sort()).toEqual(['200', '4XX', '5XX'])
+  })
+
   it('documents the configured correlation id header', async () => {
     const document = documentOf(await documentedApp({ openapi: true, correlationIdHeader: 'X-Request-Id' }))
     expect(document.paths['/plain']!.get!.responses['4XX']!.headers).toHaveProperty('x-request-id')
