@@ -44,16 +44,21 @@ export interface ValidationFailure {
  *   error, say): the error itself is the one entry.
  */
 export function validationFailureOf(foreign: Record<string, unknown>): ValidationFailure | undefined {
-  const context = read(foreign, 'validationContext')
-  const part = typeof context === 'string' ? context : undefined
   const validation = read(foreign, 'validation')
-  if (isArray(validation)) return { entries: validation, part }
+  if (isArray(validation)) return { entries: validation, part: partOf(foreign) }
   const errors = read(foreign, 'errors')
   if (isArray(errors) && typeof read(foreign, 'mapped') === 'function' && typeof read(foreign, 'isEmpty') === 'function') {
-    return { entries: errors, part }
+    return { entries: errors, part: partOf(foreign) }
   }
-  if (read(foreign, 'code') === 'FST_ERR_VALIDATION' && part !== undefined) return { entries: [foreign], part }
-  return undefined
+  if (read(foreign, 'code') !== 'FST_ERR_VALIDATION') return undefined
+  const part = partOf(foreign)
+  return part === undefined ? undefined : { entries: [foreign], part }
+}
+
+/** The request part Fastify names in `validationContext`, if any. */
+function partOf(foreign: Record<string, unknown>): string | undefined {
+  const context = read(foreign, 'validationContext')
+  return typeof context === 'string' ? context : undefined
 }
 
 const PART_SUBJECTS: Readonly<Record<string, string>> = {

@@ -81,26 +81,23 @@ function problemResponse(description: string, correlationIdHeader: string): Open
   }
 }
 
-const WRAPPED = Symbol('http-problems.swagger')
-
-type SwaggerDecorator = ((options?: { yaml?: boolean }) => unknown) & { [WRAPPED]?: true }
+type SwaggerDecorator = (options?: { yaml?: boolean }) => unknown
 
 /**
  * Wraps @fastify/swagger's `swagger()` decorator, when there is one, so that the documents it
- * returns carry the problem responses. YAML is asked of the wrapped function as the JSON
- * document, in JSON syntax: every YAML 1.2 parser reads it, and it is the same document.
+ * returns carry the problem responses. Runs once, at `onReady`. YAML is asked of the wrapped
+ * function as the JSON document, in JSON syntax: every YAML 1.2 parser reads it, and it is the
+ * same document (swagger builds its YAML from a fresh object the extension would still be in).
  */
 function wrapSwaggerDecorator(fastify: FastifyInstance): void {
   const instance = fastify as unknown as Record<string, unknown>
-  const original = instance.swagger as SwaggerDecorator | undefined
-  if (typeof original !== 'function' || original[WRAPPED] === true) return
-  const swagger: SwaggerDecorator = function swagger(this: unknown, options) {
-    const document = original.call(this)
+  const original = instance.swagger
+  if (typeof original !== 'function') return
+  instance.swagger = function swagger(this: unknown, options?: { yaml?: boolean }) {
+    const document = (original as SwaggerDecorator).call(this)
     if (typeof document === 'object' && document !== null) moveProblemResponses(document as Record<string, unknown>)
     return options?.yaml === true ? JSON.stringify(document, null, 2) : document
   }
-  swagger[WRAPPED] = true
-  instance.swagger = swagger
 }
 
 const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const

@@ -103,7 +103,8 @@ const PROVIDERS = {
   },
 }
 
-describe.each(Object.entries(PROVIDERS))('openapi: true with %s', (_name, build) => {
+// Building a document and validating it is slow on a loaded machine; these check answers, not timing.
+describe.each(Object.entries(PROVIDERS))('openapi: true with %s', { timeout: 30_000 }, (_name, build) => {
   it.each(OPENAPI_VERSIONS)('OpenAPI %s: starts, the document validates and carries the problem responses', async (openapi) => {
     app = await build(openapi)
     await app.ready()

@@ -12,4 +12,7 @@ assert.equal(new pkg.MethodNotAllowed({ allow: ['GET'] }).headers.allow, 'GET')
 assert.equal(typeof express.problems({}).notFound, 'function')
 assert.equal(typeof client.parseProblem, 'function')
 assert.equal(typeof testing.expectProblem, 'function')
+assert.deepEqual(pkg.readValidationIssues([{ type: 'field', path: 'a.b', msg: 'bad', location: 'query' }]), [
+  { in: 'querystring', pointer: '#/a/b', detail: 'bad' },
+])
 console.log('require: ok')
