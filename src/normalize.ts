@@ -5,15 +5,18 @@
  * throws: every foreign property is read defensively, since throwing getters and Proxies exist.
  */
 import { classFor, createProblem } from './classes.js'
-import { isArray, readProperty as read } from './guarded.js'
+import { readProperty as read } from './guarded.js'
 import { createProblemMembers } from './members.js'
 import { HttpProblem, isHttpProblem, problemMembers, wrapCause, type ProblemMembers, type ProblemOptions } from './problem.js'
-import { validationDetail, validationIssues } from './validation.js'
+import { failedPart, validationDetail, validationFailureOf, validationIssues, type ValidationFailure } from './validation.js'
+import type { ValidationReader } from './validation-reader.js'
 
 /** How foreign values are read. */
 export interface NormalizeOptions {
   /** Status for schema-validation errors: 400 (default) or 422. */
   validationStatus?: 400 | 422
+  /** Readers of more validation error shapes, tried before the built-in ones (see `defineValidationReader`). */
+  validationReaders?: readonly ValidationReader[]
 }
 
 /** Codes of foreign errors that reach clients: CONSTANT_CASE, not Fastify's internal `FST_` ones. */
@@ -76,8 +79,8 @@ function normalizeWith<P extends ProblemMembers>(thrown: unknown, options: Norma
   if (typeof thrown !== 'object' || thrown === null) return serverError(thrown, make)
 
   const foreign = thrown as Record<string, unknown>
-  const validation = read(foreign, 'validation')
-  if (isArray(validation)) return validationProblem(foreign, validation, options.validationStatus ?? 400, make)
+  const failure = validationFailureOf(foreign)
+  if (failure !== undefined) return validationProblem(foreign, failure, options, make)
 
   const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
   const boomOutput = typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
@@ -109,16 +112,15 @@ function serverError<P extends ProblemMembers>(cause: unknown, make: ProblemMake
 
 function validationProblem<P extends ProblemMembers>(
   foreign: Record<string, unknown>,
-  validation: unknown[],
-  status: 400 | 422,
+  failure: ValidationFailure,
+  options: NormalizeOptions,
   make: ProblemMaker<P>,
 ): P {
-  const contextValue = read(foreign, 'validationContext')
-  const context = typeof contextValue === 'string' ? contextValue : 'body'
-  return make.ofClass(status, {
-    detail: validationDetail(context),
+  const errors = validationIssues(failure.entries, failure.part, options.validationReaders)
+  return make.ofClass(options.validationStatus ?? 400, {
+    detail: validationDetail(failedPart(failure, errors)),
     code: 'VALIDATION_FAILED',
-    extensions: { errors: validationIssues(validation, context) },
+    extensions: { errors },
     cause: foreign,
   })
 }

@@ -14,6 +14,7 @@ import { retryAfterValue } from './retry-after.js'
 import { DEFAULT_UPGRADE, upgradeValue } from './upgrade.js'
 import { isUriReference } from './uri.js'
 import { invalidOption } from './usage-error.js'
+import { validationReadersOption, type ValidationReader } from './validation-reader.js'
 
 /** A pino level, or `'silent'` to not log that class of problem. */
 export type ProblemLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
@@ -27,6 +28,11 @@ export interface SharedProblemsOptions {
   typeBaseUrl?: string
   /** Status for schema-validation failures: `400` (default) or `422`. */
   validationStatus?: 400 | 422
+  /**
+   * Readers of validation error shapes the library does not know, made by
+   * `defineValidationReader`; tried in order, before the built-in ones. Default: none.
+   */
+  validationReaders?: readonly ValidationReader[]
   /** Challenge sent as `WWW-Authenticate` on a 401 that names none. Default `'Bearer'`. */
   wwwAuthenticate?: string
   /** Challenge sent as `Proxy-Authenticate` on a 407 that names none. Default `'Basic'`. */
@@ -59,6 +65,7 @@ export interface SharedProblemsOptions {
 export interface ProblemSettings {
   render: RenderSettings
   validationStatus: 400 | 422
+  validationReaders: readonly ValidationReader[]
   clientErrorLevel: ProblemLogLevel
   serverErrorLevel: ProblemLogLevel
 }
@@ -67,6 +74,7 @@ export interface ProblemSettings {
 export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'typeBaseUrl',
   'validationStatus',
+  'validationReaders',
   'wwwAuthenticate',
   'proxyAuthenticate',
   'retryAfter',
@@ -116,6 +124,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
       cacheControl: cacheControlOption(given.cacheControl),
     },
     validationStatus: validationStatus(given.validationStatus),
+    validationReaders: validationReadersOption(given.validationReaders),
     ...logLevels(given.logLevels),
   }
 }

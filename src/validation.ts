@@ -1,14 +1,27 @@
 /**
- * Fastify's schema-validation errors (Ajv's error objects under `error.validation`) as RFC 9457
- * `errors` members: `{ in, pointer, detail }`, where `pointer` is a JSON Pointer URI fragment into
- * the request part that failed (`#/age`).
+ * Validation failures as RFC 9457 `errors` members: `{ in, pointer, detail }`, where `pointer` is
+ * a JSON Pointer URI fragment into the request part that failed (`#/age`). Which thrown values are
+ * validation failures is decided here; how each validator's entries read is up to the readers
+ * (validation-readers.ts, and the user's own from `defineValidationReader`).
  */
 import { clip } from './clip.js'
-import { guarded } from './guarded.js'
+import { guarded, isArray, readProperty as read } from './guarded.js'
+import { pointerFragment, type PathSegment } from './json-pointer.js'
+import { invalidOption } from './usage-error.js'
+import {
+  MAX_ISSUE_TEXT_LENGTH,
+  MAX_VALIDATION_ISSUES,
+  validationReadersOption,
+  type ValidationFinding,
+  type ValidationReader,
+} from './validation-reader.js'
+import { BUILT_IN_READERS } from './validation-readers.js'
+
+export { MAX_ISSUE_TEXT_LENGTH, MAX_VALIDATION_ISSUES } from './validation-reader.js'
 
 /** One failed check of a request part. */
 export interface ValidationIssue {
-  /** The request part: `body`, `querystring`, `params` or `headers` (Fastify's names). */
+  /** The request part: `body`, `querystring`, `params`, `headers` (Fastify's names) or `cookies`. */
   in: string
   /** JSON Pointer fragment to the offending member, e.g. `#/items/0/name`; `#` for the whole part. */
   pointer: string
@@ -16,81 +29,135 @@ export interface ValidationIssue {
   detail: string
 }
 
-/**
- * At most this many issues go into a body, so a huge invalid payload cannot make a huge answer.
- *
- * @example
- * body.errors.length <= MAX_VALIDATION_ISSUES // always true
- */
-export const MAX_VALIDATION_ISSUES = 50
+/** The entries of a thrown validation failure, and the request part the framework named, if any. */
+export interface ValidationFailure {
+  entries: readonly unknown[]
+  part: string | undefined
+}
 
 /**
- * Longest `pointer` or `detail` of one issue, in characters. Pointers name members of the client's
- * own payload, so a 1 MB member name would otherwise come straight back (and 50 of them, 50 MB).
- *
- * @example
- * body.errors.every((issue) => issue.pointer.length <= MAX_ISSUE_TEXT_LENGTH) // true
+ * The validation entries of a thrown value, or `undefined` when it is not a validation failure:
+ * - any value with a `validation` array (Fastify's schema errors, and anyone following them);
+ * - the error express-validator's `validationResult(req).throw()` raises (`errors`, with the
+ *   Result's methods beside it): it carries no status, yet it is the client's fault;
+ * - a Fastify `FST_ERR_VALIDATION` error a validatorCompiler returned as an `Error` (a zod or Joi
+ *   error, say): the error itself is the one entry.
  */
-export const MAX_ISSUE_TEXT_LENGTH = 512
+export function validationFailureOf(foreign: Record<string, unknown>): ValidationFailure | undefined {
+  const validation = read(foreign, 'validation')
+  if (isArray(validation)) return { entries: validation, part: partOf(foreign) }
+  const errors = read(foreign, 'errors')
+  if (isArray(errors) && typeof read(foreign, 'mapped') === 'function' && typeof read(foreign, 'isEmpty') === 'function') {
+    return { entries: errors, part: partOf(foreign) }
+  }
+  if (read(foreign, 'code') !== 'FST_ERR_VALIDATION') return undefined
+  const part = partOf(foreign)
+  return part === undefined ? undefined : { entries: [foreign], part }
+}
 
-const PART_NAMES: Readonly<Record<string, string>> = {
-  body: 'body',
-  querystring: 'query string',
-  params: 'path parameters',
-  headers: 'headers',
+/** The request part Fastify names in `validationContext`, if any. */
+function partOf(foreign: Record<string, unknown>): string | undefined {
+  const context = read(foreign, 'validationContext')
+  return typeof context === 'string' ? context : undefined
+}
+
+const PART_SUBJECTS: Readonly<Record<string, string>> = {
+  body: 'body is',
+  querystring: 'query string is',
+  params: 'path parameters are',
+  headers: 'headers are',
+  cookies: 'cookies are',
 }
 
 /** A one-line summary for `detail`, e.g. `The request body is invalid.` */
-export function validationDetail(context: string): string {
-  return `The request ${Object.hasOwn(PART_NAMES, context) ? PART_NAMES[context] : 'data'} is invalid.`
+export function validationDetail(part: string): string {
+  return `The request ${Object.hasOwn(PART_SUBJECTS, part) ? PART_SUBJECTS[part] : 'data is'} invalid.`
 }
 
 /**
- * The issues of a Fastify validation error; unreadable entries are skipped, never thrown on.
- * The array comes from a thrown value, so it may be a Proxy or carry throwing getters: each read
- * is guarded on its own, and one bad entry costs that entry only.
+ * The request part a failure is about, for its `detail`: the one the framework named, else the
+ * one all its issues share, else none in particular (`data`).
  */
-export function validationIssues(validation: readonly unknown[], context: string): ValidationIssue[] {
+export function failedPart(failure: ValidationFailure, issues: readonly ValidationIssue[]): string {
+  if (failure.part !== undefined) return failure.part
+  const parts = new Set(issues.map((issue) => issue.in))
+  return parts.size === 1 ? issues[0]!.in : parts.size === 0 ? 'body' : 'data'
+}
+
+/**
+ * The issues of validation entries, read by the first of `readers` (then the built-in ones) that
+ * matches each. Unreadable entries are skipped, never thrown on: the array comes from a thrown
+ * value, so it may be a Proxy or carry throwing getters, and a reader may throw; each read is
+ * guarded on its own, and one bad entry costs that entry only.
+ */
+export function validationIssues(
+  entries: readonly unknown[],
+  part: string | undefined,
+  readers: readonly ValidationReader[] = [],
+): ValidationIssue[] {
   const issues: ValidationIssue[] = []
-  const length = guarded(() => validation.length)
+  const length = guarded(() => entries.length)
   if (typeof length !== 'number') return issues
-  const part = clip(context, 64)
+  const defaultPart = clip(part ?? 'body', 64)
   for (let index = 0; index < length && issues.length < MAX_VALIDATION_ISSUES; index++) {
-    const issue = guarded(() => issueOf(validation[index], part))
-    if (issue !== undefined) issues.push(issue)
+    const findings = guarded(() => findingsOf(entries[index], readers))
+    for (const finding of findings ?? []) {
+      const issue = guarded(() => issueOf(finding, defaultPart))
+      if (issue !== undefined && issues.length < MAX_VALIDATION_ISSUES) issues.push(issue)
+    }
   }
   return issues
 }
 
-function issueOf(entry: unknown, context: string): ValidationIssue | undefined {
-  if (typeof entry !== 'object' || entry === null) return undefined
-  const { instancePath, params, message } = entry as Record<string, unknown>
+function findingsOf(entry: unknown, readers: readonly ValidationReader[]): readonly unknown[] {
+  const reader = readers.find((candidate) => guarded(() => candidate.matches(entry)) === true) ?? BUILT_IN_READERS.find((candidate) => candidate.matches(entry))
+  if (reader === undefined) return []
+  const findings = reader.read(entry as never)
+  return isArray(findings) ? findings.slice(0, MAX_VALIDATION_ISSUES) : findings === undefined ? [] : [findings]
+}
+
+/** A finding as a body issue; what a reader got wrong (a path that is no array, say) is dropped. */
+function issueOf(finding: unknown, defaultPart: string): ValidationIssue | undefined {
+  if (typeof finding !== 'object' || finding === null) return undefined
+  const { path, detail, in: part } = finding as Partial<Record<keyof ValidationFinding, unknown>>
+  if (!isArray(path)) return undefined
+  // A segment that is neither a name nor an index ends the path: the pointer names its parent.
+  const segments: PathSegment[] = []
+  for (const segment of path.slice(0, MAX_ISSUE_TEXT_LENGTH)) {
+    if (typeof segment !== 'string' && typeof segment !== 'number') break
+    segments.push(segment)
+  }
   return {
-    in: context,
-    pointer: clip(pointerFragment(typeof instancePath === 'string' ? instancePath : '', offendingMember(params)), MAX_ISSUE_TEXT_LENGTH),
-    detail: typeof message === 'string' ? clip(message, MAX_ISSUE_TEXT_LENGTH) : 'is invalid',
+    in: typeof part === 'string' ? clip(part, 64) : defaultPart,
+    pointer: pointerFragment(segments, MAX_ISSUE_TEXT_LENGTH),
+    detail: typeof detail === 'string' ? clip(detail, MAX_ISSUE_TEXT_LENGTH) : 'is invalid',
   }
 }
 
-/**
- * For "required" and "additionalProperties" Ajv reports the parent object's path; the member the
- * client must fix is the one named in `params`, so the pointer names it.
- */
-function offendingMember(params: unknown): string | undefined {
-  if (typeof params !== 'object' || params === null) return undefined
-  const { missingProperty, additionalProperty } = params as Record<string, unknown>
-  if (typeof missingProperty === 'string') return missingProperty
-  if (typeof additionalProperty === 'string') return additionalProperty
-  return undefined
+/** Options of `readValidationIssues`. */
+export interface ReadValidationIssuesOptions {
+  /** The request part of entries that do not name their own. Default `body`. */
+  in?: string
+  /** Readers of more shapes, tried before the built-in ones (see `defineValidationReader`). */
+  readers?: readonly ValidationReader[]
 }
 
-/** Unpaired UTF-16 surrogates: JSON lets a client send them in member names, `encodeURI` throws on them. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-
-/** RFC 6901: `~` → `~0`, `/` → `~1`; then the URI fragment form (section 6). */
-function pointerFragment(instancePath: string, member: string | undefined): string {
-  // Cut before encoding: percent-encoding can grow a string ninefold, and the result is cut again.
-  const path = clip(instancePath, MAX_ISSUE_TEXT_LENGTH)
-  const pointer = member === undefined ? path : `${path}/${clip(member, MAX_ISSUE_TEXT_LENGTH).replace(/~/g, '~0').replace(/\//g, '~1')}`
-  return `#${encodeURI(pointer.replace(LONE_SURROGATE, '\ufffd')).replace(/#/g, '%23')}`
+/**
+ * The `errors` items (`{ in, pointer, detail }`) of validation entries of any shape the adapters
+ * read (Ajv, TypeBox, zod, express-validator, and `readers`), for a problem you build yourself.
+ * Entry values are never copied: express-validator's `value` stays out of the body.
+ *
+ * @example
+ * import { UnprocessableContent, readValidationIssues } from 'http-problems'
+ *
+ * const result = validationResult(req) // express-validator
+ * if (!result.isEmpty()) {
+ *   throw new UnprocessableContent({ extensions: { errors: readValidationIssues(result.array()) } })
+ * }
+ */
+export function readValidationIssues(entries: readonly unknown[], options: ReadValidationIssuesOptions = {}): ValidationIssue[] {
+  if (!isArray(entries)) invalidOption('entries', 'an array of validation entries', entries)
+  const { in: part, readers } = options
+  if (part !== undefined && typeof part !== 'string') invalidOption('in', 'a request part name', part)
+  return validationIssues(entries, part, validationReadersOption(readers, 'readers'))
 }

@@ -74,7 +74,7 @@ describe('normalize', () => {
     expect(problem.extensions.errors).toEqual([
       { in: 'body', pointer: '#/name', detail: "must have required property 'name'" },
       { in: 'body', pointer: '#/age', detail: 'must be integer' },
-      { in: 'body', pointer: '#/a~b/c/x~1y', detail: 'no' },
+      { in: 'body', pointer: '#/a~0b/c/x~1y', detail: 'no' },
       { in: 'body', pointer: '#/tags/0', detail: 'is invalid' },
     ])
     expect(normalize(thrown, { validationStatus: 422 }).status).toBe(422)

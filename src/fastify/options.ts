@@ -43,8 +43,9 @@ export interface ProblemsOptions extends SharedProblemsOptions {
   /** Reports every problem response (see `ProblemReporter`). Default: none. */
   onProblem?: ProblemReporter
   /**
-   * Documents the problem responses (`4xx` and `5xx`, `application/problem+json`, `problemSchema`)
-   * in the schema of every route registered after the plugin, for @fastify/swagger. Default `false`.
+   * Documents the problem responses (`4XX` and `5XX`, `application/problem+json`, `problemSchema`)
+   * of every route registered after the plugin in @fastify/swagger's document, whatever the type
+   * provider (JSON Schema, TypeBox, zod); route schemas and serializers are left alone. Default `false`.
    */
   openapi?: boolean
 }

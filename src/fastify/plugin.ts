@@ -42,7 +42,7 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   })
 
   if (options.notFound) setNotFound(fastify)
-  if (options.openapi) documentProblemResponses(fastify, options.render.correlationIdHeader)
+  if (options.openapi) documentProblemResponses(fastify, { correlationIdHeader: options.render.correlationIdHeader })
 }
 
 function setNotFound(fastify: FastifyInstance): void {

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import problems, { NotFound, UsageError, problemSchema } from '../../src/index.js'
-import { addProblemResponses } from '../../src/fastify/openapi.js'
+import { PROBLEM_RESPONSES_KEY, attachProblemResponses, moveProblemResponses, problemResponsesFor } from '../../src/fastify/openapi.js'
 import { expectProblem } from '../../src/testing/index.js'
 
 interface OpenApiResponse {
@@ -58,15 +58,31 @@ describe('openapi: true', () => {
     expect(responses['200']!.content!['application/json']).toBeDefined()
   })
 
-  it('documents routes that had no schema at all', async () => {
+  it('documents routes that had no schema at all, beside swagger\'s own placeholder 200', async () => {
     const responses = documentOf(await documentedApp()).paths['/plain']!.get!.responses
-    expect(Object.keys(responses).sort()).toEqual(['4XX', '5XX'])
+    expect(Object.keys(responses).sort()).toEqual(['200', '4XX', '5XX'])
+  })
+
+  it('leaves no trace of how the responses got there', async () => {
+    const document = documentOf(await documentedApp())
+    expect(JSON.stringify(document)).not.toContain(PROBLEM_RESPONSES_KEY)
+    // The document is cached by @fastify/swagger: asking again gives the same, complete answer.
+    expect(documentOf(app!).paths['/plain']!.get!.responses['4XX']).toBeDefined()
   })
 
   it('keeps a range the route documents itself', async () => {
     const responses = documentOf(await documentedApp()).paths['/own']!.post!.responses
     expect(responses['4XX']!.description).toBe('Our own')
     expect(responses['5XX']!.content!['application/problem+json']).toBeDefined()
+  })
+
+  it('works whichever of the two plugins is registered first', async () => {
+    app = Fastify()
+    await app.register(problems, { openapi: true })
+    await app.register(swagger, { openapi: { info: { title: 'users', version: '1.0.0' } } })
+    app.get('/late', async () => 'ok')
+    await app.ready()
+    expect(Object.keys(documentOf(app).paths['/late']!.get!.responses).sort()).toEqual(['200', '4XX', '5XX'])
   })
 
   it('documents the configured correlation id header', async () => {
@@ -104,21 +120,45 @@ describe('openapi: false (default)', () => {
   })
 })
 
-describe('addProblemResponses', () => {
+describe('attachProblemResponses', () => {
+  const responses = problemResponsesFor({} as never, { correlationIdHeader: 'x-correlation-id' })
+
   it('never edits the schema objects a route was given', () => {
     const response = { 200: userSchema }
     const schema = Object.freeze({ response: Object.freeze(response) })
-    const route = { method: 'GET', url: '/x', handler: () => undefined, schema } as never as Parameters<typeof addProblemResponses>[0]
-    addProblemResponses(route, 'x-correlation-id')
+    const route = { method: 'GET', url: '/x', handler: () => undefined, schema } as never as Parameters<typeof attachProblemResponses>[0]
+    attachProblemResponses(route, responses)
     expect(route.schema).not.toBe(schema)
-    expect(Object.keys(response)).toEqual(['200'])
-    expect(Object.keys(route.schema!.response as object)).toEqual(['200', '4xx', '5xx'])
+    expect(route.schema!.response).toBe(response)
+    expect(Object.keys(route.schema!)).toEqual(['response', PROBLEM_RESPONSES_KEY])
   })
 
-  it('leaves a route that documents both ranges untouched', () => {
-    const schema = { response: { '4xx': {}, '5XX': {} } }
-    const route = { method: 'GET', url: '/x', handler: () => undefined, schema } as never as Parameters<typeof addProblemResponses>[0]
-    addProblemResponses(route, 'x-correlation-id')
+  it('leaves a route alone when it gets no problem responses', () => {
+    const schema = { response: { 200: userSchema } }
+    const route = { method: 'GET', url: '/x', handler: () => undefined, schema } as never as Parameters<typeof attachProblemResponses>[0]
+    attachProblemResponses(route, {})
     expect(route.schema).toBe(schema)
+  })
+})
+
+describe('moveProblemResponses', () => {
+  const problems = { '4XX': { description: 'problem' }, '5XX': { description: 'problem' } }
+
+  it('keeps the responses an operation documents itself, in any case', () => {
+    const operation = { responses: { '4xx': { description: 'own' } }, [PROBLEM_RESPONSES_KEY]: problems }
+    moveProblemResponses({ openapi: '3.1.0', paths: { '/x': { get: operation } } })
+    expect(operation).toEqual({ responses: { '4xx': { description: 'own' }, '5XX': { description: 'problem' } } })
+  })
+
+  it('only removes the extension from a Swagger 2.0 document, which has no status ranges', () => {
+    const operation = { responses: { 200: { description: 'ok' } }, [PROBLEM_RESPONSES_KEY]: problems }
+    moveProblemResponses({ swagger: '2.0', paths: { '/x': { get: operation } } })
+    expect(operation).toEqual({ responses: { 200: { description: 'ok' } } })
+  })
+
+  it('passes over what is not an operation', () => {
+    const document = { openapi: '3.0.3', paths: { '/x': null, '/y': { get: 'nonsense', parameters: [] } } }
+    moveProblemResponses(document)
+    expect(document.paths).toEqual({ '/x': null, '/y': { get: 'nonsense', parameters: [] } })
   })
 })

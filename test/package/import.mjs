@@ -1,6 +1,6 @@
 // Packaging check: the built ESM entries load by package name and expose what the README promises.
 import assert from 'node:assert/strict'
-import problems, { httpProblems, NotFound, isHttpProblem, createProblem, problemSchema, frameworkErrors, clientErrorHandler } from 'http-problems'
+import problems, { httpProblems, NotFound, isHttpProblem, createProblem, problemSchema, frameworkErrors, clientErrorHandler, defineValidationReader, readValidationIssues } from 'http-problems'
 import { problems as expressProblems, created } from 'http-problems/express'
 import { parseProblem, problemFromResponse, correlationHeaders } from 'http-problems/client'
 import { expectProblem } from 'http-problems/testing'
@@ -11,6 +11,8 @@ const notFound = new NotFound('x')
 assert.equal(notFound.status, 404)
 assert.ok(isHttpProblem(createProblem(429, { retryAfter: 1 })))
 assert.equal(typeof problemSchema, 'object')
+const flat = defineValidationReader({ name: 'flat', matches: (entry) => typeof entry === 'string', read: (entry) => ({ path: entry.split('.') }) })
+assert.deepEqual(readValidationIssues(['a/b.c'], { readers: [flat] }), [{ in: 'body', pointer: '#/a~1b/c', detail: 'is invalid' }])
 assert.equal(typeof expressProblems().errorHandler, 'function')
 for (const fn of [frameworkErrors, clientErrorHandler, expressProblems().correlation, expressProblems().clientErrorHandler]) assert.equal(typeof fn, 'function')
 assert.equal(typeof created, 'function')

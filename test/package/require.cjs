@@ -15,4 +15,7 @@ assert.equal(typeof pkg.clientErrorHandler, 'function')
 assert.equal(typeof express.problems({}).correlation, 'function')
 assert.equal(typeof client.parseProblem, 'function')
 assert.equal(typeof testing.expectProblem, 'function')
+assert.deepEqual(pkg.readValidationIssues([{ type: 'field', path: 'a.b', msg: 'bad', location: 'query' }]), [
+  { in: 'querystring', pointer: '#/a/b', detail: 'bad' },
+])
 console.log('require: ok')

@@ -1,0 +1,153 @@
+/**
+ * The validation error shapes read out of the box, one reader each, tried in this order:
+ *
+ * - express-validator: `{ type: 'field', path: 'items[0].name', location: 'body', msg }`, and its
+ *   `alternative`, `alternative_grouped` and `unknown_fields` entries;
+ * - fastify-type-provider-zod: Ajv-like entries marked with its symbol, whose `instancePath` is the
+ *   zod path joined with `/`, unescaped;
+ * - zod's own error (`{ issues: [{ path: [...], message }] }`), as a hand-written Fastify
+ *   validatorCompiler returns it;
+ * - Ajv (Fastify's default) and TypeBox's compiler (@fastify/type-provider-typebox): `instancePath`
+ *   is an escaped JSON Pointer; a missing or extra member is named in `params` (Ajv: one name,
+ *   TypeBox: a list), and the pointer names it. Anything else object-like is read this way too.
+ *
+ * Every read is of data only: no function found on an entry is ever called.
+ */
+import { guarded, isArray, readProperty as read } from './guarded.js'
+import { pointerSegments, type PathSegment } from './json-pointer.js'
+import { MAX_VALIDATION_ISSUES, type ValidationFinding, type ValidationFindings, type ValidationReader } from './validation-reader.js'
+
+/** The same sentences whichever validator found a missing or an extra member. */
+const MISSING_MEMBER = (name: string) => `must have required property '${name}'`
+const EXTRA_MEMBER = 'must NOT have additional properties'
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+
+/** express-validator's `location` names, in the request-part names `errors[].in` uses (Fastify's). */
+const EXPRESS_VALIDATOR_PARTS: Readonly<Record<string, string>> = {
+  body: 'body',
+  query: 'querystring',
+  params: 'params',
+  headers: 'headers',
+  cookies: 'cookies',
+}
+
+const EXPRESS_VALIDATOR_TYPES = new Set(['field', 'alternative', 'alternative_grouped', 'unknown_fields'])
+
+const expressValidator: ValidationReader = {
+  name: 'express-validator',
+  matches: (entry) => isObject(entry) && EXPRESS_VALIDATOR_TYPES.has(read(entry, 'type') as string) && 'msg' in entry,
+  read: (entry: Record<string, unknown>) => {
+    const type = read(entry, 'type')
+    const msg = read(entry, 'msg')
+    if (type === 'field') return expressValidatorField(entry, msg)
+    if (type === 'unknown_fields') return listOf(read(entry, 'fields')).map((field) => expressValidatorField(field, msg))
+    // alternative (oneOf): the failures of each alternative chain, flat or grouped.
+    return listOf(read(entry, 'nestedErrors'))
+      .flatMap((nested) => (isArray(nested) ? nested : [nested]))
+      .map((nested) => expressValidatorField(nested, read(nested, 'msg')))
+  },
+}
+
+function expressValidatorField(field: unknown, msg: unknown): ValidationFinding {
+  const location = read(field, 'location')
+  const path = read(field, 'path')
+  return {
+    path: typeof path === 'string' ? expressValidatorPath(path) : [],
+    ...(typeof msg === 'string' ? { detail: msg } : {}),
+    ...(typeof location === 'string' ? { in: Object.hasOwn(EXPRESS_VALIDATOR_PARTS, location) ? EXPRESS_VALIDATOR_PARTS[location] : location } : {}),
+  }
+}
+
+/**
+ * express-validator's field paths (`tags[0].name`, `["a.b"].c`, `tags[0]["x.y"]`) as segments:
+ * dots separate members, `[n]` is an index, `["..."]` a member whose name has a dot.
+ */
+function expressValidatorPath(path: string): PathSegment[] {
+  const segments: PathSegment[] = []
+  const token = /\["((?:[^"]|"(?!\]))*)"\]|\[(\d+)\]|\.?([^.[]+)/gy
+  let match: RegExpExecArray | null
+  while (token.lastIndex < path.length && (match = token.exec(path)) !== null) {
+    segments.push(match[1] ?? match[2] ?? match[3]!)
+  }
+  // Whatever the grammar could not read stays one member, rather than being lost.
+  if (token.lastIndex < path.length) segments.push(path.slice(token.lastIndex))
+  return segments
+}
+
+const ZOD_PROVIDER_MARK = Symbol.for('ZodFastifySchemaValidationError')
+
+const zodTypeProvider: ValidationReader = {
+  name: 'fastify-type-provider-zod',
+  matches: (entry) => isObject(entry) && guarded(() => (entry as Record<symbol, unknown>)[ZOD_PROVIDER_MARK]) === true,
+  read: (entry: Record<string, unknown>) => {
+    const instancePath = read(entry, 'instancePath')
+    // `/${path.join('/')}`: the zod path, unescaped; `/` alone is the whole part. A member name
+    // that itself contains `/` cannot be told apart from nesting once joined.
+    const path = typeof instancePath === 'string' && instancePath !== '/' ? instancePath.slice(1).split('/') : []
+    return zodFindings(path, read(entry, 'keyword'), read(entry, 'params'), read(entry, 'message'))
+  },
+}
+
+const zodError: ValidationReader = {
+  name: 'zod',
+  matches: (entry) => isObject(entry) && isArray(read(entry, 'issues')),
+  read: (entry: Record<string, unknown>) =>
+    listOf(read(entry, 'issues')).flatMap((issue) => {
+      const path = read(issue, 'path')
+      return zodFindings(isArray(path) ? path.filter(isSegment) : [], read(issue, 'code'), issue, read(issue, 'message'))
+    }),
+}
+
+/** A zod issue; `unrecognized_keys` names the extra members, and the pointer names each. */
+function zodFindings(path: readonly PathSegment[], code: unknown, params: unknown, message: unknown): ValidationFinding[] {
+  const keys = code === 'unrecognized_keys' ? listOf(read(params, 'keys')).filter(isSegment) : []
+  if (keys.length > 0) return keys.map((key) => ({ path: [...path, key], detail: EXTRA_MEMBER }))
+  return [{ path, ...(typeof message === 'string' ? { detail: message } : {}) }]
+}
+
+const ajv: ValidationReader = {
+  name: 'ajv',
+  matches: isObject,
+  read: (entry: Record<string, unknown>): ValidationFindings => {
+    const instancePath = read(entry, 'instancePath')
+    const path = typeof instancePath === 'string' ? pointerSegments(instancePath) : []
+    const params = read(entry, 'params')
+    const message = read(entry, 'message')
+    // Ajv reports "required" and "additionalProperties" at the parent object; the member the
+    // client must fix is the one named in `params`, so the pointer names it.
+    const missing = read(params, 'missingProperty')
+    const extra = read(params, 'additionalProperty')
+    const named = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : undefined
+    if (named !== undefined) return { path: [...path, named], ...(typeof message === 'string' ? { detail: message } : {}) }
+    // TypeBox names every missing (or extra) member of the object in one entry.
+    const missingList = listOf(read(params, 'requiredProperties')).filter(isString)
+    if (missingList.length > 0) return missingList.map((name) => ({ path: [...path, name], detail: MISSING_MEMBER(name) }))
+    const extraList = listOf(read(params, 'additionalProperties')).filter(isString)
+    if (extraList.length > 0) return extraList.map((name) => ({ path: [...path, name], detail: EXTRA_MEMBER }))
+    return { path, ...(typeof message === 'string' ? { detail: message } : {}) }
+  },
+}
+
+/**
+ * The built-in readers, most specific first; the last (`ajv`) accepts any object, so every
+ * object entry is read somehow.
+ */
+export const BUILT_IN_READERS: readonly ValidationReader[] = Object.freeze([expressValidator, zodTypeProvider, zodError, ajv])
+
+/**
+ * The first entries of a foreign array, as a plain array; anything else, or a hostile array, as
+ * `[]`. No more are read than a body can carry, however long the array.
+ */
+function listOf(value: unknown): unknown[] {
+  if (!isArray(value)) return []
+  return guarded(() => Array.prototype.slice.call(value, 0, MAX_VALIDATION_ISSUES)) ?? []
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string'
+}
+
+function isSegment(value: unknown): value is PathSegment {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))
+}
