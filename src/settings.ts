@@ -7,6 +7,8 @@
  */
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue, retryAfterValue } from './header-values.js'
+import { resolveRules, type CompiledRules } from './mapping/resolve-rules.js'
+import type { ProblemRule } from './mapping/rule.js'
 import type { RenderSettings } from './render.js'
 import { invalidOption } from './usage-error.js'
 
@@ -34,6 +36,12 @@ export interface SharedProblemsOptions {
   exposeStack?: boolean
   /** Log levels: `clientError` for 4xx (default `'info'`), `serverError` for 5xx (default `'error'`). */
   logLevels?: { clientError?: ProblemLogLevel; serverError?: ProblemLogLevel }
+  /**
+   * Mapping rules, tried in order before anything else reads the thrown value: the first rule
+   * whose `match` accepts it answers with its `problem` (see `ProblemRule`, and the ready-made
+   * sets in `http-problems/mapping`). Default: none.
+   */
+  map?: readonly ProblemRule[]
 }
 
 /** The shared options after defaults and checks. */
@@ -42,6 +50,8 @@ export interface ProblemSettings {
   validationStatus: 400 | 422
   clientErrorLevel: ProblemLogLevel
   serverErrorLevel: ProblemLogLevel
+  /** The `map` option, checked; `undefined` when there are no rules. */
+  rules: CompiledRules
 }
 
 /** The names of the shared options, in documentation order. */
@@ -54,6 +64,7 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'correlationIdHeader',
   'exposeStack',
   'logLevels',
+  'map',
 ])
 
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
@@ -94,6 +105,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
     },
     validationStatus: validationStatus(given.validationStatus),
     ...logLevels(given.logLevels),
+    rules: resolveRules(given.map),
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Request, Response } from 'express'
 import { correlationIdFor } from '../correlation.js'
 import { logProblem } from '../log-problem.js'
+import { answersClosedClient, mapRequestError } from '../mapping/request-step.js'
 import { normalize } from '../normalize.js'
 import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
 import { allowedMethods } from './allowed-methods.js'
@@ -23,7 +24,9 @@ const STALE_HEADERS = ['content-encoding', 'content-language', 'content-range', 
  * (an http-errors 405, say) gets them from the router.
  */
 export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, request: Request, response: Response): void {
-  const problem = normalize(thrown, options)
+  const logger = requestLogger(request, options.logger)
+  const mapped = mapRequestError(options.rules, thrown, response, logger)
+  const problem = mapped ?? normalize(thrown, options)
   const correlationId = correlationIdFor(request.headers, options.render.correlationIdHeader)
   const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
   const rendered = renderProblem(
@@ -32,12 +35,12 @@ export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, re
     { method: request.method, url: request.originalUrl, accept: request.headers.accept, correlationId, allow },
     options.render,
   )
-  const logger = requestLogger(request, options.logger)
+  const clientClosed = mapped !== undefined && answersClosedClient(mapped, response)
   if (logger !== undefined) {
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-    logProblem(logger, { problem, thrown, correlationId, rendered }, level)
+    logProblem(logger, { problem, thrown, correlationId, rendered, mapped: mapped !== undefined, clientClosed }, level)
   }
-  writeProblem(response, rendered)
+  if (!clientClosed) writeProblem(response, rendered)
 }
 
 /**
