@@ -28,7 +28,6 @@ export type CompiledRules = readonly CompiledRule[] | undefined
 
 const RULE_KEYS = new Set(['match', 'problem', 'httpErrors'])
 
-
 /** Checks the `map` option and compiles it. Throws a coded `UsageError` on the first bad rule. */
 export function resolveRules(value: unknown): CompiledRules {
   if (value === undefined) return undefined
