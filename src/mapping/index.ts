@@ -4,7 +4,7 @@
  * only; each lives in its own module.
  */
 export { problemRule } from './rule.js'
-export type { MappingFacts, MatchedClass, MatchPredicate, ProblemFactory, ProblemRule } from './rule.js'
+export type { MappingFacts, MatchedClass, MatchPredicate, PredicateRuleInput, ProblemFactory, ProblemRule, TypedRuleInput, TypeGuard } from './rule.js'
 export { postgresRules } from './postgres-rules.js'
 export type { PostgresErrorLike } from './postgres-rules.js'
 export { prismaRules } from './prisma-rules.js'

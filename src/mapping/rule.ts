@@ -17,13 +17,16 @@ export interface MappingFacts {
 export type MatchedClass<T> = abstract new (...args: any) => T
 
 /**
- * A predicate over the thrown value: a type guard (`(thrown): thrown is PgError`) narrows what
- * the rule's `problem` function receives; a plain boolean predicate leaves it `unknown`. Only
- * `true` matches; a predicate that throws is logged once and skipped.
+ * A type guard over the thrown value (`(thrown): thrown is PgError`): it narrows what the rule's
+ * `problem` function receives. Only `true` matches.
  */
-export type MatchPredicate<T> =
-  | ((thrown: unknown, facts: MappingFacts) => thrown is T)
-  | ((thrown: unknown, facts: MappingFacts) => boolean)
+export type TypeGuard<T> = (thrown: unknown, facts: MappingFacts) => thrown is T
+
+/**
+ * A plain predicate over the thrown value: the `problem` function then receives `unknown`. Only
+ * `true` matches (not merely truthy); a predicate that throws is logged once and skipped.
+ */
+export type MatchPredicate = (thrown: unknown, facts: MappingFacts) => boolean
 
 /**
  * The answer of a rule for a value of type `T`. Written as a method so that a rule for a narrower
@@ -47,16 +50,31 @@ export type ProblemFactory<T> = { build(thrown: T, facts: MappingFacts): HttpPro
  */
 export interface ProblemRule<T = unknown> {
   /** A class (matches its instances) or a predicate over the thrown value. */
-  readonly match: MatchedClass<T> | MatchPredicate<T>
+  readonly match: MatchedClass<T> | TypeGuard<T> | MatchPredicate
   /** The problem to answer with, or a function from the thrown value to it. */
   readonly problem: HttpProblem | ProblemFactory<T>
   /** Offer values that already are HTTP errors to this rule too. Default `false`. */
   readonly httpErrors?: boolean
 }
 
+/** What `problemRule` takes for a class or a type guard: `problem`'s parameter is what `match` narrows to. */
+export interface TypedRuleInput<T> {
+  readonly match: MatchedClass<T> | TypeGuard<T>
+  readonly problem: HttpProblem | ((thrown: T, facts: MappingFacts) => HttpProblem)
+  readonly httpErrors?: boolean
+}
+
+/** What `problemRule` takes for a plain predicate: `problem` receives `unknown`. */
+export interface PredicateRuleInput {
+  readonly match: MatchPredicate
+  readonly problem: HttpProblem | ((thrown: unknown, facts: MappingFacts) => HttpProblem)
+  readonly httpErrors?: boolean
+}
+
 /**
  * Writes a rule with its types checked: the value `problem` receives is what `match` narrows
- * to (the class's instances, or the type a type guard asserts). Returns `rule` itself.
+ * to (the class's instances, or the type a type guard asserts), and a parameter annotated with
+ * any other type does not compile. Returns `rule` itself.
  *
  * @example
  * import { Conflict } from 'http-problems'
@@ -70,6 +88,8 @@ export interface ProblemRule<T = unknown> {
  *   ],
  * })
  */
-export function problemRule<T>(rule: ProblemRule<T>): ProblemRule<T> {
+export function problemRule<T>(rule: TypedRuleInput<T>): ProblemRule<T>
+export function problemRule(rule: PredicateRuleInput): ProblemRule
+export function problemRule(rule: ProblemRule): ProblemRule {
   return rule
 }

@@ -107,7 +107,7 @@ describe('network rules, real sockets, global fetch', () => {
   ])('GET %s → %d %s', async (path, status, code, causeCode) => {
     const response = await fetch(`http://127.0.0.1:${appPort}${path}`)
     expect(response.status).toBe(status)
-    const body = await response.json()
+    const body = (await response.json()) as { correlationId: string }
     expect(body).toMatchObject({ status, code, detail: SERVER_ERROR_DETAIL })
     // Neither the port, the host nor the driver's words reach the client.
     const text = JSON.stringify(body)

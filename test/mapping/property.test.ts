@@ -54,7 +54,7 @@ const userRule = fc.record({
     () => { throw new Error(SECRET) },
     () => ({ status: 409, detail: SECRET }) as unknown as HttpProblem,
     () => undefined as unknown as HttpProblem,
-    async () => new Conflict(),
+    (async () => new Conflict()) as unknown as () => HttpProblem,
   ),
   httpErrors: fc.option(fc.boolean(), { nil: undefined }),
 }).map((rule): ProblemRule => (rule.httpErrors === undefined ? { match: rule.match, problem: rule.problem } : rule))

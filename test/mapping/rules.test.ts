@@ -40,7 +40,7 @@ describe('the map option', () => {
   it('accepts no rules, an empty list, and never keeps or changes the caller’s array', () => {
     expect(resolveRules(undefined)).toBeUndefined()
     expect(resolveRules([])).toBeUndefined()
-    const rules = [{ match: Error, problem: new Conflict() }]
+    const rules: ProblemRule[] = [{ match: Error, problem: new Conflict() }]
     const compiled = resolveRules(rules)!
     rules.push({ match: TypeError, problem: new Gone() })
     expect(compiled).toHaveLength(1)
