@@ -4,8 +4,7 @@
  * import; Mongoose passes the driver's errors through.
  */
 import { readProperty as read } from '../guarded.js'
-import { causeChain } from '../network-errors.js'
-import { rulesFromTable, type RuleRow } from './rule-table.js'
+import { firstInChain, rulesFromTable, type RuleRow } from './rule-table.js'
 import type { ProblemRule } from './rule.js'
 
 /** What the rules read from a MongoDB error. */
@@ -27,14 +26,13 @@ export const MONGO_ROWS: readonly RuleRow<MongoErrorLike>[] = [
 ]
 
 function mongoError(thrown: unknown, codes: readonly (string | number)[]): MongoErrorLike | undefined {
-  for (const link of causeChain(thrown)) {
+  return firstInChain(thrown, (link) => {
     const name = read(link, 'name')
     const code = read(link, 'code')
-    if (typeof name === 'string' && name.startsWith('Mongo') && typeof code === 'number' && codes.includes(code)) {
-      return { code, keys: keysOf(read(link, 'keyPattern')) }
-    }
-  }
-  return undefined
+    return typeof name === 'string' && name.startsWith('Mongo') && typeof code === 'number' && codes.includes(code)
+      ? { code, keys: keysOf(read(link, 'keyPattern')) }
+      : undefined
+  })
 }
 
 function keysOf(keyPattern: unknown): string[] {

@@ -7,7 +7,7 @@
 import { readProperty as read } from '../guarded.js'
 import { causeChain, TIMEOUT_CODES } from '../network-errors.js'
 import { clientClosedProblem } from './client-closed.js'
-import { rulesFromTable, type RuleRow } from './rule-table.js'
+import { firstInChain, rulesFromTable, type RuleRow } from './rule-table.js'
 import type { MappingFacts, ProblemRule } from './rule.js'
 
 /** What the rules read from a network error: the code (or, for `TimeoutError`, the name) found. */
@@ -32,13 +32,12 @@ export const NETWORK_ROWS: readonly RuleRow<NetworkErrorLike>[] = [
 ]
 
 function networkError(thrown: unknown, codes: readonly (string | number)[]): NetworkErrorLike | undefined {
-  for (const link of causeChain(thrown)) {
+  return firstInChain(thrown, (link) => {
     const code = read(link, 'code')
     if (typeof code === 'string' && codes.includes(code)) return { code }
     const name = read(link, 'name')
-    if (typeof name === 'string' && codes.includes(name)) return { code: name }
-  }
-  return undefined
+    return typeof name === 'string' && codes.includes(name) ? { code: name } : undefined
+  })
 }
 
 /** An `AbortError` (DOMException, or Node's `ABORT_ERR`) anywhere in the chain. */

@@ -4,9 +4,8 @@
  * `severity` (node-postgres's `DatabaseError`, postgres.js's `PostgresError`, PGlite's errors,
  * and the wrappers of ORMs that copy or chain them).
  */
-import { causeChain } from '../network-errors.js'
 import { readProperty as read } from '../guarded.js'
-import { rulesFromTable, type RuleRow } from './rule-table.js'
+import { firstInChain, rulesFromTable, type RuleRow } from './rule-table.js'
 import type { ProblemRule } from './rule.js'
 
 /** What the rules read from a PostgreSQL error. Drivers add more; the rules need no more. */
@@ -98,13 +97,13 @@ export const POSTGRES_ROWS: readonly RuleRow<PostgresErrorLike>[] = [
 
 /** The first error in the chain that looks like a PostgreSQL error with one of `codes`. */
 function postgresError(thrown: unknown, codes: readonly (string | number)[]): PostgresErrorLike | undefined {
-  for (const link of causeChain(thrown)) {
+  return firstInChain(thrown, (link) => {
     const code = read(link, 'code')
-    if (typeof code === 'string' && codes.includes(code) && typeof read(link, 'severity') === 'string') {
-      return { code, severity: read(link, 'severity') as string, ...textFields(link) }
-    }
-  }
-  return undefined
+    const severity = read(link, 'severity')
+    return typeof code === 'string' && codes.includes(code) && typeof severity === 'string'
+      ? { code, severity, ...textFields(link) }
+      : undefined
+  })
 }
 
 /** `column`, `column_name` and `detail`, when they are strings (read once, guarded). */

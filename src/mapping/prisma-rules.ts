@@ -4,8 +4,7 @@
  * (initialization errors) is one of a row's codes. No Prisma import.
  */
 import { readProperty as read, isArray } from '../guarded.js'
-import { causeChain } from '../network-errors.js'
-import { rulesFromTable, type RuleRow } from './rule-table.js'
+import { firstInChain, rulesFromTable, type RuleRow } from './rule-table.js'
 import type { ProblemRule } from './rule.js'
 
 /** What the rules read from a Prisma error. */
@@ -59,13 +58,13 @@ export const PRISMA_ROWS: readonly RuleRow<PrismaErrorLike>[] = [
 ]
 
 function prismaError(thrown: unknown, codes: readonly (string | number)[]): PrismaErrorLike | undefined {
-  for (const link of causeChain(thrown)) {
+  return firstInChain(thrown, (link) => {
     const name = read(link, 'name')
-    if (typeof name !== 'string' || !name.startsWith('PrismaClient')) continue
     const code = read(link, 'code') ?? read(link, 'errorCode')
-    if (typeof code === 'string' && codes.includes(code)) return { code, ...targetOf(read(link, 'meta')) }
-  }
-  return undefined
+    return typeof name === 'string' && name.startsWith('PrismaClient') && typeof code === 'string' && codes.includes(code)
+      ? { code, ...targetOf(read(link, 'meta')) }
+      : undefined
+  })
 }
 
 function targetOf(meta: unknown): { target?: readonly string[] } {

@@ -9,6 +9,7 @@
  * or SQL: those stay in the log line, as the problem's `cause`.
  */
 import { createProblem } from '../classes.js'
+import { causeChain } from '../network-errors.js'
 import { wrapCause, type HttpProblem } from '../problem.js'
 import type { ProblemRule } from './rule.js'
 
@@ -56,6 +57,15 @@ export function rulesFromTable<E>(
       problem: (thrown: unknown) => problemOf(row, find(thrown, row.codes), thrown),
     })),
   )
+}
+
+/** What `read` makes of the first link of the thrown value's `cause` chain it recognizes. */
+export function firstInChain<E>(thrown: unknown, read: (link: object) => E | undefined): E | undefined {
+  for (const link of causeChain(thrown)) {
+    const found = read(link)
+    if (found !== undefined) return found
+  }
+  return undefined
 }
 
 function problemOf<E>(row: RuleRow<E>, error: E | undefined, thrown: unknown): HttpProblem {
