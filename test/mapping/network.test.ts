@@ -141,7 +141,49 @@ describe('network rules, real sockets, global fetch', () => {
   })
 })
 
+/** Sends `GET path` on a raw socket, waits `ms`, then closes it without reading an answer. */
+async function leaveAfter(port: number, path: string, ms: number): Promise<Buffer[]> {
+  const socket = connect(port, '127.0.0.1')
+  await once(socket, 'connect')
+  const received: Buffer[] = []
+  socket.on('data', (chunk: Buffer) => received.push(chunk))
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`)
+  await new Promise((resolve) => setTimeout(resolve, ms))
+  socket.destroy()
+  return received
+}
+
 describe('network rules in Express', () => {
+  it('the client leaves, the route’s call is aborted: logged as 499, nothing written', async () => {
+    const { logger, logs: expressLogs } = memoryLogger()
+    const expressApp = express()
+    let endCalls = 0
+    expressApp.get('/client-leaves', async (_req, res) => {
+      const controller = new AbortController()
+      res.on('close', () => controller.abort())
+      const end = res.end.bind(res)
+      res.end = ((...args: Parameters<typeof end>) => {
+        endCalls += 1
+        return end(...args)
+      }) as typeof res.end
+      return fetch(`http://127.0.0.1:${silentPort}/`, { signal: controller.signal })
+    })
+    expressApp.use(expressProblems({ map: networkRules, logger }).errorHandler)
+    const server = expressApp.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    try {
+      const received = await leaveAfter((server.address() as { port: number }).port, '/client-leaves', 100)
+      for (let tries = 0; tries < 100 && expressLogs.length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(expressLogs[0]).toMatchObject({ status: 499, code: 'CLIENT_CLOSED_REQUEST', level: 30 })
+      expect(endCalls).toBe(0)
+      expect(received).toEqual([])
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+
+
   it('a refused port → 502, the cause in the log', async () => {
     const { logger, logs: expressLogs } = memoryLogger()
     const expressApp = express()
