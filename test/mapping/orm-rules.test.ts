@@ -78,3 +78,12 @@ describe.each([
     expect(mapThrown(compiled, { name: 'PrismaClientKnownRequestError', code: 'P9999' }, facts, () => undefined)).toBeUndefined()
   })
 })
+
+describe('MongoDB, hostile values', () => {
+  it('a keyPattern that cannot be listed (a Proxy whose ownKeys trap throws) gives no errors[], still the status', () => {
+    const thrown = Object.assign(new Error('dup'), { name: 'MongoServerError', code: 11000, keyPattern: new Proxy({}, { ownKeys: () => { throw new Error('trap') } }) })
+    const problem = mapThrown(resolveRules(mongoRules), thrown, { clientClosed: false }, () => undefined)
+    expect(problem?.status).toBe(409)
+    expect(problem?.extensions).toEqual({})
+  })
+})
