@@ -41,6 +41,12 @@ export const TARGETS: readonly Target[] = [
   },
   { description: 'success path, plugin vs none', numerator: 'success-plugin', denominator: 'plain', min: 0.98 },
   {
+    description: 'non-matching throw path, postgresRules on vs off (issue 13)',
+    numerator: 'ours-500-postgres-rules',
+    denominator: 'ours-500',
+    min: 0.98,
+  },
+  {
     description: 'success path, plugin vs none, pino info',
     numerator: 'success-plugin+log',
     denominator: 'plain+log',

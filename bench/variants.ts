@@ -52,6 +52,7 @@ const FASTIFY_SPECS: VariantSpec[] = [
   { app: 'ours-reply', status: 404, description: 'ours: return reply.problem(404, ...)' },
   { app: 'default-500', status: 500, description: 'Fastify default handler, plain Error' },
   { app: 'ours-500', status: 500, description: 'ours: plain Error -> 500, stack logged' },
+  { app: 'ours-500-postgres-rules', status: 500, description: 'ours: the same, postgresRules tried, none matching' },
 ].map((spec) => ({ ...spec, framework: 'fastify' as const }))
 
 const EXPRESS_SPECS: VariantSpec[] = [

@@ -15,6 +15,8 @@ import problems, {
   Unauthorized,
   defineProblem,
 } from '../src/index.js'
+import { postgresRules } from '../src/mapping/index.js'
+import { accountsTable } from './fake-accounts-db.js'
 
 const OutOfCredit = defineProblem<{ balance: number; cost: number }, 403>({
   name: 'OutOfCredit',
@@ -23,13 +25,15 @@ const OutOfCredit = defineProblem<{ balance: number; cost: number }, 403>({
   title: 'You do not have enough credit',
 })
 
+const accounts = accountsTable(['ada@example.com'])
 const users = new Map<string, { id: string; name: string }>([['1', { id: '1', name: 'Ada' }]])
 
 export async function buildDemo() {
   // frameworkErrors and clientErrorHandler: what Fastify and Node's parser refuse before any
   // route runs (a bad URL, a malformed request) is a problem with a correlation id too.
   const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, frameworkErrors, clientErrorHandler })
-  await app.register(problems, { typeBaseUrl: 'https://errors.example.com' })
+  // `map`: a duplicate email (PostgreSQL unique violation) becomes a 409, no try/catch in the route.
+  await app.register(problems, { typeBaseUrl: 'https://errors.example.com', map: postgresRules })
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
     // This line carries the request's correlationId (request.correlationId), as every line of the request does.
@@ -60,6 +64,11 @@ export async function buildDemo() {
       return reply.created(`/users/${user.id}`, user)
     },
   )
+
+  app.post<{ Body: { email: string } }>('/accounts', async (request, reply) => {
+    const account = accounts.insert(request.body.email)
+    return reply.created(`/accounts/${account.id}`, account)
+  })
 
   app.get('/admin', async () => {
     throw new Unauthorized({ detail: 'A token is required', challenge: 'Bearer realm="demo"' })
@@ -96,6 +105,7 @@ http-problems demo on ${base}. Try:
   curl -i -X DELETE ${base}/users/1              # automatic 405 with Allow
   curl -i -X POST ${base}/users -H 'content-type: application/json' -d '{}'   # 400 with errors[].pointer
   curl -i -X POST ${base}/users -H 'content-type: application/json' -d '{"name":"Grace"}'   # 201 + Location
+  curl -i -X POST ${base}/accounts -H 'content-type: application/json' -d '{"email":"ada@example.com"}'   # 409: a mapped database error
   curl -i ${base}/admin                          # 401 + WWW-Authenticate
   curl -i ${base}/rate-limited                   # 429 + Retry-After
   curl -i ${base}/maintenance                    # 503 + Retry-After, exposed detail

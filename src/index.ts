@@ -7,6 +7,7 @@ import { httpProblems } from './fastify/plugin.js'
 export default httpProblems
 export { httpProblems }
 export type { ProblemsOptions, ProblemLogLevel, ProblemReporter } from './fastify/options.js'
+export type { MappingFacts, ProblemRule } from './mapping/rule.js'
 export { notFoundHandler, unmatchedRouteProblem } from './fastify/not-found.js'
 export { clientErrorHandler, frameworkErrors } from './fastify/before-routing.js'
 

@@ -11,6 +11,7 @@
  * that cannot be written whole is written again without the thrown value.
  */
 import { clip } from './clip.js'
+import { describeCause } from './log-cause.js'
 import { isError } from './guarded.js'
 import { describeThrown, loggedError, MAX_LOGGED_TEXT_LENGTH } from './logged-error.js'
 import type { ProblemMembers } from './problem.js'
@@ -33,6 +34,10 @@ export interface ProblemLogEntry {
   thrown: unknown
   correlationId: string
   rendered: RenderedProblem
+  /** True when a mapping rule answered: the line carries the original error as `cause`. */
+  mapped?: boolean
+  /** True when the client closed the connection first (a mapped `AbortError`): nothing was written. */
+  clientClosed?: boolean
   /**
    * True when the response had already started (headers sent) so the problem could not be sent;
    * the line says so, since the client saw a cut-off answer instead.
@@ -56,10 +61,12 @@ export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level:
   line.code = textOf(() => problem.code)
   if (rendered.status >= 500) {
     // The thrown error carries the stack that matters; a thrown non-error has none to show.
-    Object.assign(line, thrownMembers(thrown))
+    if (entry.mapped === true) line.cause = describeCause(thrown)
+    else Object.assign(line, thrownMembers(thrown))
   } else {
     const detail = textOf(() => problem.detail)
     if (detail !== undefined) line.detail = detail
+    if (entry.mapped === true) line.cause = describeCause(thrown)
   }
   if (rendered.droppedHeaders.length > 0) line.droppedHeaders = rendered.droppedHeaders
   if (rendered.droppedMembers.length > 0) line.droppedMembers = rendered.droppedMembers
@@ -68,7 +75,9 @@ export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level:
   const title = rendered.fault === undefined ? (textOf(() => problem.title) ?? 'Problem') : 'Internal Server Error'
   const message = entry.responseStarted === true
     ? `${rendered.status} ${title} (the response had already started; the connection was closed)`
-    : `${rendered.status} ${title}`
+    : entry.clientClosed === true
+      ? `${rendered.status} ${title} (the client closed the connection; nothing was written)`
+      : `${rendered.status} ${title}`
   writeLine(logger, level, line, message)
 }
 

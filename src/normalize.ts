@@ -5,7 +5,7 @@
  * throws: every foreign property is read defensively, since throwing getters and Proxies exist.
  */
 import { classFor, createProblem } from './classes.js'
-import { readProperty as read } from './guarded.js'
+import { isArray, readProperty as read } from './guarded.js'
 import { createProblemMembers } from './members.js'
 import { HttpProblem, isHttpProblem, problemMembers, wrapCause, type ProblemMembers, type ProblemOptions } from './problem.js'
 import { failedPart, validationDetail, validationFailureOf, validationIssues, type ValidationFailure } from './validation.js'
@@ -82,11 +82,8 @@ function normalizeWith<P extends ProblemMembers>(thrown: unknown, options: Norma
   const failure = validationFailureOf(foreign)
   if (failure !== undefined) return validationProblem(foreign, failure, options, make)
 
-  const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
-  const boomOutput = typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
-  const status = boomOutput
-    ? statusFrom(read(boomOutput, 'statusCode'))
-    : (statusFrom(read(foreign, 'status')) ?? statusFrom(read(foreign, 'statusCode')))
+  const boomOutput = boomOutputOf(foreign)
+  const status = foreignStatus(foreign, boomOutput)
   if (status === undefined) return serverError(thrown, make)
 
   const exposeFlag = read(foreign, 'expose')
@@ -104,6 +101,35 @@ function normalizeWith<P extends ProblemMembers>(thrown: unknown, options: Norma
     expose,
     cause: thrown,
   }))
+}
+
+/**
+ * True when `normalize` reads `thrown` as an HTTP error of its own (one of our problems, a
+ * validation error, an error with a 4xx/5xx status) rather than answering 500 for it. Mapping
+ * rules leave such values alone unless a rule names them. Never throws.
+ *
+ * @example
+ * isHttpError(createError(404)) // true
+ * isHttpError(new Error('x'))   // false
+ */
+export function isHttpError(thrown: unknown): boolean {
+  if (isHttpProblem(thrown)) return true
+  if (typeof thrown !== 'object' || thrown === null) return false
+  const foreign = thrown as Record<string, unknown>
+  return isArray(read(foreign, 'validation')) || foreignStatus(foreign, boomOutputOf(foreign)) !== undefined
+}
+
+/** boom's `output`, for an error that says it is one (`isBoom`). */
+function boomOutputOf(foreign: Record<string, unknown>): Record<string, unknown> | undefined {
+  const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
+  return typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
+}
+
+/** The status a foreign error names (boom: only `output.statusCode`), or `undefined`. */
+function foreignStatus(foreign: Record<string, unknown>, boomOutput: Record<string, unknown> | undefined): number | undefined {
+  return boomOutput
+    ? statusFrom(read(boomOutput, 'statusCode'))
+    : (statusFrom(read(foreign, 'status')) ?? statusFrom(read(foreign, 'statusCode')))
 }
 
 function serverError<P extends ProblemMembers>(cause: unknown, make: ProblemMaker<P>): P {

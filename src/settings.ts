@@ -9,6 +9,8 @@ import { DEFAULT_CACHE_CONTROL } from './caching.js'
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
+import { resolveRules, type CompiledRules } from './mapping/resolve-rules.js'
+import type { ProblemRule } from './mapping/rule.js'
 import type { RenderSettings } from './render.js'
 import { retryAfterValue } from './retry-after.js'
 import { DEFAULT_UPGRADE, upgradeValue } from './upgrade.js'
@@ -59,6 +61,12 @@ export interface SharedProblemsOptions {
    * route set them; a problem's own `headers: { 'cache-control': ... }` always wins. Default `'no-store'`.
    */
   cacheControl?: string | false
+  /**
+   * Mapping rules, tried in order before anything else reads the thrown value: the first rule
+   * whose `match` accepts it answers with its `problem` (see `ProblemRule`, and the ready-made
+   * sets in `http-problems/mapping`). Default: none.
+   */
+  map?: readonly ProblemRule[]
 }
 
 /** The shared options after defaults and checks. */
@@ -68,6 +76,8 @@ export interface ProblemSettings {
   validationReaders: readonly ValidationReader[]
   clientErrorLevel: ProblemLogLevel
   serverErrorLevel: ProblemLogLevel
+  /** The `map` option, checked; `undefined` when there are no rules. */
+  rules: CompiledRules
 }
 
 /** The names of the shared options, in documentation order. */
@@ -83,6 +93,7 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'exposeStack',
   'logLevels',
   'cacheControl',
+  'map',
 ])
 
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
@@ -126,6 +137,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
     validationStatus: validationStatus(given.validationStatus),
     validationReaders: validationReadersOption(given.validationReaders),
     ...logLevels(given.logLevels),
+    rules: resolveRules(given.map),
   }
 }
 

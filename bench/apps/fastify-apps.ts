@@ -7,10 +7,11 @@ import sensible from '@fastify/sensible'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import createError from 'http-errors'
 import pino from 'pino'
-import { loadLibrary } from './library.js'
+import { loadLibrary, loadMapping } from './library.js'
 import { ROUTE, SERVER_FAULT, detailFor, plainMembers } from './members.js'
 
 const { default: problems, HttpProblem, NotFound } = await loadLibrary()
+const { postgresRules } = await loadMapping()
 
 type Params = { Params: { id: string } }
 
@@ -123,6 +124,16 @@ async function ours500(logging: boolean): Promise<FastifyInstance> {
   return app
 }
 
+/** The same `Error`, with the PostgreSQL rules on: every rule is tried, none matches (issue 13). */
+async function ours500PostgresRules(logging: boolean): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(logging))
+  await app.register(problems, { map: postgresRules })
+  app.get(ROUTE, async () => {
+    throw new Error(SERVER_FAULT)
+  })
+  return app
+}
+
 /** Every Fastify variant by name. */
 export const FASTIFY_APPS = {
   plain: (logging: boolean) => plain(logging),
@@ -136,6 +147,7 @@ export const FASTIFY_APPS = {
   'ours-reply': oursReply,
   'default-500': default500,
   'ours-500': ours500,
+  'ours-500-postgres-rules': ours500PostgresRules,
 } satisfies Record<string, (logging: boolean) => Promise<FastifyInstance>>
 
 /** Name of a Fastify variant. */

@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type * as Root from '../../src/index.js'
 import type * as Express from '../../src/express/index.js'
+import type * as Mapping from '../../src/mapping/index.js'
 
 const fromSource = process.env.BENCH_LIBRARY === 'src'
 
-const SOURCES = { index: '../../src/index.ts', express: '../../src/express/index.ts' }
+const SOURCES = { index: '../../src/index.ts', express: '../../src/express/index.ts', mapping: '../../src/mapping/index.ts' }
 
-function entry(name: 'index' | 'express'): string {
+function entry(name: keyof typeof SOURCES): string {
   const url = new URL(fromSource ? SOURCES[name] : `../../dist/${name}.js`, import.meta.url)
   if (!existsSync(fileURLToPath(url))) {
     throw new Error(`${fileURLToPath(url)} is missing: run \`npm run build\` first (npm run bench does)`)
@@ -29,6 +30,11 @@ export async function loadLibrary(): Promise<typeof Root> {
 /** `http-problems/express`, from dist/ (or src/ with BENCH_LIBRARY=src). */
 export async function loadExpressAdapter(): Promise<typeof Express> {
   return (await import(entry('express'))) as typeof Express
+}
+
+/** `http-problems/mapping`, from dist/ (or src/ with BENCH_LIBRARY=src). */
+export async function loadMapping(): Promise<typeof Mapping> {
+  return (await import(entry('mapping'))) as typeof Mapping
 }
 
 /** Where the library was loaded from, for the report. */

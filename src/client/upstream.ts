@@ -8,6 +8,7 @@
  */
 import { BadGateway, GatewayTimeout } from '../classes.js'
 import { readProperty as read } from '../guarded.js'
+import { isNetworkTimeout, networkCode } from '../network-errors.js'
 import { isHttpProblem, type HttpProblem } from '../problem.js'
 import { invalidOption } from '../usage-error.js'
 import { isErrorStatus } from './is-problem.js'
@@ -29,16 +30,6 @@ export interface UpstreamMembers {
   /** The correlation id the upstream answered with, when it sent a usable one. */
   upstreamCorrelationId?: string
 }
-
-/** Error codes (Node, undici) that mean the upstream did not answer in time. */
-const TIMEOUT_CODES = new Set([
-  'ETIMEDOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-])
-/** How deep `cause` chains are followed: fetch wraps the socket error once or twice. */
-const MAX_CAUSE_DEPTH = 5
 
 /**
  * The problem a gateway answers with after calling `service`. `outcome` is the upstream's
@@ -91,32 +82,13 @@ function failedUpstream(service: string, parsed: ParsedProblem): HttpProblem {
 }
 
 function unreachableUpstream(service: string, error: unknown): HttpProblem {
-  const codes = causeChain(error).map((link) => read(link, 'code'))
-  const code = codes.find((value): value is string => typeof value === 'string')
+  const code = networkCode(error)
   const reason = code === undefined ? '' : ` (${code})`
   const extensions = { upstreamService: service }
-  if (isTimeout(error)) {
+  if (isNetworkTimeout(error)) {
     return new GatewayTimeout({ detail: `The ${service} service did not answer in time${reason}.`, extensions, cause: error })
   }
   return new BadGateway({ detail: `The ${service} service could not be reached${reason}.`, extensions, cause: error })
-}
-
-function isTimeout(error: unknown): boolean {
-  return causeChain(error).some((link) => {
-    const code = read(link, 'code')
-    return read(link, 'name') === 'TimeoutError' || (typeof code === 'string' && TIMEOUT_CODES.has(code))
-  })
-}
-
-/** `error`, its `cause`, that one's `cause`... (objects only, bounded, cycle-safe). */
-function causeChain(error: unknown): object[] {
-  const chain: object[] = []
-  let link = error
-  while (typeof link === 'object' && link !== null && chain.length < MAX_CAUSE_DEPTH && !chain.includes(link)) {
-    chain.push(link)
-    link = read(link, 'cause')
-  }
-  return chain
 }
 
 /** The `ParsedProblem` a problem from `problemFromResponse` keeps as its cause. */

@@ -4,6 +4,7 @@
  */
 import type { Request, Response } from 'express'
 import { logProblem } from '../log-problem.js'
+import { answersClosedClient, mapRequestError } from '../mapping/request-step.js'
 import { normalize } from '../normalize.js'
 import { requestCorrelationId } from '../request-correlation.js'
 import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
@@ -16,7 +17,9 @@ import type { ResolvedExpressOptions } from './options.js'
  * (an http-errors 405, say) gets them from the router.
  */
 export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, request: Request, response: Response): void {
-  const problem = normalize(thrown, options)
+  const logger = requestLogger(request, options.logger)
+  const mapped = mapRequestError(options.rules, thrown, response, logger)
+  const problem = mapped ?? normalize(thrown, options)
   const correlationId = requestCorrelationId(request, options.render.correlationIdHeader, undefined)
   const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
   const { method, originalUrl, headers } = request
@@ -31,12 +34,12 @@ export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, re
     replyHeaders: response.getHeaders(),
   }
   const rendered = renderProblem(problem, facts, options.render)
-  const logger = requestLogger(request, options.logger)
+  const clientClosed = mapped !== undefined && answersClosedClient(mapped, response)
   if (logger !== undefined) {
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-    logProblem(logger, { problem, thrown, correlationId, rendered }, level)
+    logProblem(logger, { problem, thrown, correlationId, rendered, mapped: mapped !== undefined, clientClosed }, level)
   }
-  writeProblem(response, rendered)
+  if (!clientClosed) writeProblem(response, rendered)
 }
 
 /**

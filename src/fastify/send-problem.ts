@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
 import { guarded, isError } from '../guarded.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
+import { answersClosedClient, mapRequestError } from '../mapping/request-step.js'
 import { normalize, normalizeToMembers } from '../normalize.js'
 import { requestCorrelationId } from '../request-correlation.js'
 import { capturesNoStack, isHttpProblem, type ProblemMembers } from '../problem.js'
@@ -27,7 +28,8 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  return answer(options, undefined, thrown, request, reply)
+  const mapped = mapRequestError(options.rules, thrown, reply.raw, request.log as unknown as ProblemLogger)
+  return answer(options, mapped, thrown, request, reply)
 }
 
 /**
@@ -96,9 +98,12 @@ function answer(
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
     if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)
     const logger = request.log as unknown as ProblemLogger
-    const entry = { problem, thrown, correlationId, rendered }
+    const mapped = problem !== thrown && members !== undefined
+    const entry = { problem, thrown, correlationId, rendered, mapped, clientClosed: mapped && answersClosedClient(problem, reply.raw) }
 
-    if (responseStarted(reply)) {
+    if (entry.clientClosed) {
+      logProblem(logger, entry, level)
+    } else if (responseStarted(reply)) {
       logProblem(logger, { ...entry, responseStarted: true }, level)
       abandon(reply)
     } else {

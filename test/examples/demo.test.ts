@@ -55,6 +55,16 @@ describe('demo service', () => {
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, title: 'Bad Request' })
   })
 
+  it('maps a duplicate account (a PostgreSQL unique violation) to 409 without a try/catch in the route', async () => {
+    const created = await app.inject({ method: 'POST', url: '/accounts', payload: { email: 'grace@example.com' } })
+    expect(created.statusCode).toBe(201)
+    const duplicate = await app.inject({ method: 'POST', url: '/accounts', payload: { email: 'ada@example.com' } })
+    expect(duplicate.statusCode).toBe(409)
+    expect(duplicate.json()).toMatchObject({ code: 'ALREADY_EXISTS', errors: [{ pointer: '#/email', detail: 'is already taken' }] })
+    expect(duplicate.body).not.toContain('ada@example.com')
+    expect(duplicate.body).not.toContain('accounts_email_key')
+  })
+
   it('never leaks the crash message', async () => {
     const response = await app.inject('/crash')
     expect(response.body).not.toContain('db.internal')

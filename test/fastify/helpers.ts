@@ -22,7 +22,9 @@ export async function buildApp(
   return { app, logs }
 }
 
-/** The log lines written for problems (they all carry a correlation id). */
+/** The log lines written for problems. */
 export function problemLogs(logs: LogLine[]): LogLine[] {
-  return logs.filter((line) => 'correlationId' in line)
+  // Every line of a request carries `correlationId` (the child logger's binding); a problem's line
+  // is the one with the status.
+  return logs.filter((line) => 'correlationId' in line && 'status' in line)
 }

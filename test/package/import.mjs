@@ -4,6 +4,7 @@ import problems, { httpProblems, NotFound, isHttpProblem, createProblem, problem
 import { problems as expressProblems, created } from 'http-problems/express'
 import { parseProblem, problemFromResponse, correlationHeaders } from 'http-problems/client'
 import { expectProblem } from 'http-problems/testing'
+import { postgresRules, prismaRules, mongoRules, networkRules, problemRule } from 'http-problems/mapping'
 
 assert.equal(typeof problems, 'function', 'default export is the plugin')
 assert.equal(problems, httpProblems, 'default and named plugin exports are the same function')
@@ -22,4 +23,10 @@ const upstream = await problemFromResponse(
   new Response('{"type":"about:blank","title":"Not Found","status":404}', { status: 404, headers: { 'content-type': 'application/problem+json' } }),
 )
 assert.ok(upstream instanceof NotFound)
+// A problem made by the mapping bundle's rules is a problem for the main bundle too.
+for (const rules of [postgresRules, prismaRules, mongoRules, networkRules]) assert.ok(Array.isArray(rules) && rules.length > 0)
+const duplicate = Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR', detail: 'Key (email)=(a@b.c) already exists.' })
+const rule = postgresRules.find((candidate) => candidate.match(duplicate))
+assert.ok(isHttpProblem(rule.problem(duplicate)) && rule.problem(duplicate).status === 409)
+assert.equal(problemRule(rule), rule)
 console.log('import: ok')

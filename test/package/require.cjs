@@ -4,6 +4,7 @@ const pkg = require('http-problems')
 const express = require('http-problems/express')
 const client = require('http-problems/client')
 const testing = require('http-problems/testing')
+const mapping = require('http-problems/mapping')
 
 assert.equal(typeof pkg.default, 'function', 'default export is the plugin')
 assert.equal(pkg.default, pkg.httpProblems)
@@ -18,4 +19,6 @@ assert.equal(typeof testing.expectProblem, 'function')
 assert.deepEqual(pkg.readValidationIssues([{ type: 'field', path: 'a.b', msg: 'bad', location: 'query' }]), [
   { in: 'querystring', pointer: '#/a/b', detail: 'bad' },
 ])
+for (const name of ['postgresRules', 'prismaRules', 'mongoRules', 'networkRules']) assert.ok(mapping[name].length > 0, name)
+assert.equal(typeof mapping.problemRule, 'function')
 console.log('require: ok')

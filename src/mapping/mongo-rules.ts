@@ -1,0 +1,58 @@
+/**
+ * MongoDB errors → problems. Recognized by shape: an error whose `name` starts with `Mongo`
+ * (`MongoServerError`, `MongoBulkWriteError`) and whose numeric `code` is a row's. No driver
+ * import; Mongoose passes the driver's errors through.
+ */
+import { readProperty as read } from '../guarded.js'
+import { firstInChain, rulesFromTable, type RuleRow } from './rule-table.js'
+import type { ProblemRule } from './rule.js'
+
+/** What the rules read from a MongoDB error. */
+export interface MongoErrorLike {
+  readonly code: number
+  /** The field names of the duplicated index (`keyPattern`); never its values (`keyValue`). */
+  readonly keys: readonly string[]
+}
+
+/** The MongoDB rows, in the order the README table lists them. */
+export const MONGO_ROWS: readonly RuleRow<MongoErrorLike>[] = [
+  {
+    codes: [11000],
+    status: 409,
+    code: 'ALREADY_EXISTS',
+    detail: 'A resource with the same unique value already exists.',
+    fields: { of: (error) => error.keys, detail: 'is already taken' },
+  },
+]
+
+function mongoError(thrown: unknown, codes: readonly (string | number)[]): MongoErrorLike | undefined {
+  return firstInChain(thrown, (link) => {
+    const name = read(link, 'name')
+    const code = read(link, 'code')
+    return typeof name === 'string' && name.startsWith('Mongo') && typeof code === 'number' && codes.includes(code)
+      ? { code, keys: keysOf(read(link, 'keyPattern')) }
+      : undefined
+  })
+}
+
+function keysOf(keyPattern: unknown): string[] {
+  if (typeof keyPattern !== 'object' || keyPattern === null) return []
+  try {
+    return Object.keys(keyPattern).slice(0, 16)
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Rules for MongoDB errors (see the README table): 11000 duplicate key → 409, naming the fields
+ * of the unique index (`keyPattern`) in `errors[]`, never the duplicated values.
+ *
+ * @example
+ * import { mongoRules } from 'http-problems/mapping'
+ *
+ * await app.register(problems, { map: mongoRules })
+ * app.post('/users', async (request) => users.insertOne(request.body))
+ * // a duplicate email → 409 { code: 'ALREADY_EXISTS', errors: [{ pointer: '#/email', detail: 'is already taken' }] }
+ */
+export const mongoRules: readonly ProblemRule[] = rulesFromTable(MONGO_ROWS, mongoError)

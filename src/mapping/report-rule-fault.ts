@@ -1,0 +1,22 @@
+/**
+ * The one log line for a mapping rule that failed. A rule's failure is a configuration fault of
+ * the service, not of one request, so it is logged at `error` once (see map-thrown.ts), with the
+ * fault itself as `err` for its stack; a logger that throws, or none, leaves a process warning.
+ */
+import { clip } from '../clip.js'
+import { guarded, isError } from '../guarded.js'
+import type { ProblemLogger } from '../log-problem.js'
+
+/** Writes the fault line. Never throws. */
+export function reportRuleFault(logger: ProblemLogger | undefined, fault: unknown, message: string): void {
+  if (logger !== undefined) {
+    const line = isError(fault) ? { err: fault } : { fault: clip(guarded(() => String(fault)) ?? typeof fault, 512) }
+    try {
+      logger.error(line, message)
+      return
+    } catch {
+      // Fall back to the process warning below.
+    }
+  }
+  guarded(() => process.emitWarning(message, { code: 'HTTP_PROBLEMS_MAPPING_RULE_FAULT' }))
+}
