@@ -1,5 +1,6 @@
 // The check command against real services: ours pass every probe, plain frameworks fail by name,
 // broken services (hanging, resetting, HTML) get clear verdicts in bounded time.
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PROBES } from '../../src/check/probes.js'
 import { expressWithAdapter, fastifyWithPlugin, nodeService, plainExpress, plainFastify, runCli, stable, tcpService, type Service } from './helpers.js'
@@ -47,11 +48,14 @@ describe('plain frameworks, without the library', () => {
     expect(service.created.count).toBe(0)
   })
 
-  it('plain Express: the report names the failures, exit code 1', async () => {
+  it('plain Express: the report names the failures, exit code 1; the README shows this report', async () => {
     const service = await start(plainExpress)
     const run = await runCli(['check', service.url, '--route', 'POST /users'])
     expect(run.code).toBe(1)
     expect(stable(run.stdout, service)).toMatchSnapshot()
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const shown = /A plain Express 5 app without this library:\n\n```text\n([^`]*)```/.exec(readme)?.[1]
+    expect(shown).toBe(run.stdout.split(service.url).join('https://users.internal.example.com'))
   })
 
   it('lists every broken rule in --json, the missing Allow among them', async () => {
