@@ -11,8 +11,6 @@ export interface Route {
   readonly path: string
 }
 
-/** Methods that change nothing on the server (RFC 9110 9.2.1). */
-const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE'])
 /** Methods whose request carries a body a route parses. */
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH'])
 const METHOD = /^[A-Z]+$/
@@ -34,11 +32,6 @@ export function parseRoute(text: string): Route {
 /** True for routes whose method may change data when a request passes validation. */
 export function isBodyRoute(route: Route): boolean {
   return BODY_METHODS.has(route.method)
-}
-
-/** True for methods that change nothing on the server. */
-export function isSafeMethod(method: string): boolean {
-  return SAFE_METHODS.has(method)
 }
 
 /** The path to request for a template: every parameter (`{id}`, `:id`, `*`) filled with a value no record has. */
