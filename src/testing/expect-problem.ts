@@ -1,20 +1,19 @@
 /**
- * `expectProblem`: one assertion that a response is a correct problem answer: status, content
- * type (without a charset parameter), correlation id (header and body agree), body valid against
- * `problemSchema` with a path-absolute `instance`, and the headers the standards require for that
- * status, with valid values. Every failure is listed at once, because a
- * wrong answer is rarely wrong in one way only.
+ * `expectProblem`: one assertion that a response is a correct problem answer, by the rules in
+ * `src/rules/problem-rules.ts` (the same rules the `check` command runs against a live service):
+ * status, content type (without a charset parameter), correlation id (header and body agree),
+ * body valid against `problemSchema`, the headers the standards require for that status with valid
+ * values, `Vary` naming `Accept`, `instance` a path-absolute URI reference without a query, nothing
+ * internal in a 5xx. Every failure is listed at once, because a wrong answer is rarely
+ * wrong in one way only.
  */
 import { AssertionError } from 'node:assert'
 import { PROBLEM_CONTENT_TYPE } from '../accept.js'
-import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId } from '../correlation.js'
-import { problemSchema, type ProblemBody } from '../schema.js'
+import { DEFAULT_CORRELATION_HEADER } from '../correlation.js'
+import { brokenRules } from '../rules/broken-rules.js'
+import type { ProblemBody } from '../schema.js'
 import { invalidOption } from '../usage-error.js'
-import { isPathAbsolute } from '../uri.js'
-import { schemaErrors } from './check-schema.js'
-import { headerRulesFor } from './header-rules.js'
-import { viewOf, type ResponseView, type TestResponse } from './read-response.js'
-import { varyFailure } from './vary-rule.js'
+import { viewOf, type TestResponse } from './read-response.js'
 
 /** What the response must be. */
 export interface ExpectedProblem {
@@ -52,34 +51,17 @@ export function expectProblem(response: TestResponse, expected: ExpectedProblem)
     throw new AssertionError({ message: 'expectProblem: expected a supertest or inject response object', actual: response })
   }
   const view = viewOf(response)
-  const failures: string[] = []
-  if (view.status !== settings.status) failures.push(`status is ${String(view.status)}, expected ${settings.status}`)
-  const contentType = view.header('content-type')
-  if (contentType !== settings.contentType) {
-    failures.push(`content-type is ${JSON.stringify(contentType)}, expected ${JSON.stringify(settings.contentType)}`)
-  }
-  if (contentType !== undefined && CHARSET_PARAMETER.test(contentType)) {
-    failures.push(`content-type ${JSON.stringify(contentType)} has a charset parameter (RFC 8259 11 defines none for JSON)`)
-  }
-  const headerId = checkCorrelationHeader(view, settings, failures)
-  checkHeaderRules(view, settings.status, failures)
-  const vary = varyFailure(view.header('vary'))
-  if (vary !== undefined) failures.push(vary)
-  const body = parseBody(view, failures)
-  if (body !== undefined) checkBody(body, headerId, settings, failures)
-
+  const failures = brokenRules(view, settings).map((broken) => broken.message)
   if (failures.length > 0) {
     throw new AssertionError({
       message: `expectProblem: not the expected ${settings.status} problem answer:\n  - ${failures.join('\n  - ')}`,
-      actual: body ?? view.text,
+      actual: view.text,
       expected,
       operator: 'expectProblem',
     })
   }
-  return body as ProblemBody
+  return JSON.parse(view.text!) as ProblemBody
 }
-
-const CHARSET_PARAMETER = /;\s*charset\s*=/i
 
 type Settings = Required<Omit<ExpectedProblem, 'code' | 'correlationId'>> & Pick<ExpectedProblem, 'code' | 'correlationId'>
 
@@ -93,59 +75,4 @@ function readExpected(expected: ExpectedProblem): Settings {
   const correlationIdHeader = expected.correlationIdHeader ?? DEFAULT_CORRELATION_HEADER
   if (typeof correlationIdHeader !== 'string') invalidOption('correlationIdHeader', 'a string', correlationIdHeader)
   return { status, code, correlationId, contentType, correlationIdHeader: correlationIdHeader.toLowerCase() }
-}
-
-function checkCorrelationHeader(view: ResponseView, settings: Settings, failures: string[]): string | undefined {
-  const id = view.header(settings.correlationIdHeader)
-  if (!isValidCorrelationId(id)) {
-    failures.push(`${settings.correlationIdHeader} header is ${JSON.stringify(id)}, expected a valid correlation id`)
-    return undefined
-  }
-  if (settings.correlationId !== undefined && id !== settings.correlationId) {
-    failures.push(`${settings.correlationIdHeader} header is ${JSON.stringify(id)}, expected ${JSON.stringify(settings.correlationId)}`)
-  }
-  return id
-}
-
-function checkHeaderRules(view: ResponseView, status: number, failures: string[]): void {
-  for (const rule of headerRulesFor(status)) {
-    const value = view.header(rule.header)
-    if (value === undefined) {
-      if (rule.required) failures.push(`${rule.header} header is missing (${rule.source})`)
-    } else if (!rule.format.test(value)) {
-      failures.push(`${rule.header} header ${JSON.stringify(value)} is malformed (${rule.source})`)
-    }
-  }
-}
-
-function parseBody(view: ResponseView, failures: string[]): Record<string, unknown> | undefined {
-  if (view.text === undefined || view.text === '') {
-    failures.push('the response has no body (HEAD answers carry none: check their headers directly)')
-    return undefined
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(view.text)
-  } catch {
-    failures.push(`the body is not JSON: ${JSON.stringify(view.text.slice(0, 80))}`)
-    return undefined
-  }
-  const errors = schemaErrors(problemSchema, body)
-  failures.push(...errors.map((error) => `body does not match problemSchema: ${error}`))
-  return errors.length === 0 ? (body as Record<string, unknown>) : undefined
-}
-
-function checkBody(body: Record<string, unknown>, headerId: string | undefined, settings: Settings, failures: string[]): void {
-  if (body.status !== settings.status) failures.push(`body status is ${String(body.status)}, expected ${settings.status}`)
-  if (headerId !== undefined && body.correlationId !== headerId) {
-    failures.push(`body correlationId ${JSON.stringify(body.correlationId)} differs from the header's ${JSON.stringify(headerId)}`)
-  }
-  if (!isPathAbsolute(body.instance)) {
-    failures.push(
-      `body instance ${JSON.stringify(body.instance)} is not a path-absolute URI reference without query (RFC 9457 3.1.5, RFC 3986 4.2)`,
-    )
-  }
-  if (settings.code !== undefined && body.code !== settings.code) {
-    failures.push(`body code is ${JSON.stringify(body.code)}, expected ${JSON.stringify(settings.code)}`)
-  }
 }

@@ -3,6 +3,7 @@
  * Fastify's `inject` (`statusCode`, `headers`, `body`/`payload`). Reading never throws, so the
  * assertion that follows can say what was wrong with the response.
  */
+import type { Answer } from '../rules/answer.js'
 
 /** A response from supertest or `fastify.inject()` (light-my-request). */
 export interface TestResponse {
@@ -19,16 +20,8 @@ export interface TestResponse {
   readonly payload?: string
 }
 
-/** What the checks read from a `TestResponse`. */
-export interface ResponseView {
-  status: number | undefined
-  header(name: string): string | undefined
-  /** The raw body text, or `undefined` when the response object holds none. */
-  text: string | undefined
-}
-
 /** The status, headers and raw body text of `response`. */
-export function viewOf(response: TestResponse): ResponseView {
+export function viewOf(response: TestResponse): Answer {
   const status = typeof response.status === 'number' ? response.status : response.statusCode
   const headers = typeof response.headers === 'object' && response.headers !== null ? response.headers : {}
   return {

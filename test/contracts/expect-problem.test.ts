@@ -113,6 +113,7 @@ describe('expectProblem: each check can fail', () => {
     ['a missing Vary', fake({ headers: { vary: undefined } }), 'vary header is missing, expected one naming Accept'],
     ['a Vary without Accept', fake({ headers: { vary: 'Origin, Accept-Encoding' } }), 'vary header "Origin, Accept-Encoding" does not name Accept'],
     ['a parsed body only (no raw text)', fake({ body: VALID_BODY }), 'the response has no body'],
+    ['an instance with the query', fake({ body: JSON.stringify({ ...VALID_BODY, instance: '/x?token=t' }) }), 'instance "/x?token=t" carries the query string'],
   ])('%s', (_name, response, expected) => {
     expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain(expected)
   })
@@ -216,6 +217,27 @@ describe('expectProblem: the header rules of each status', () => {
     [500, { 'retry-after': '30' }],
   ])('%i %o passes', (status, headers) => {
     expect(expectProblem(withStatus(status, headers), { status }).status).toBe(status)
+  })
+})
+
+describe('expectProblem: nothing internal in a 5xx', () => {
+  const serverError = (body: Record<string, unknown>): TestResponse =>
+    fake({ statusCode: 500, body: JSON.stringify({ ...VALID_BODY, status: 500, title: 'Internal Server Error', ...body }) })
+
+  it.each([
+    ['a stack member', { stack: 'Error: x' }, 'a 5xx body has a "stack" member'],
+    ['a Node.js stack frame', { detail: 'boom\n    at handler (/app/src/users.js:12:7)' }, "shows the server's internals: \"at handler (/app/src/users.js:12:7)\""],
+    ['a runtime error message', { detail: "TypeError: Cannot read properties of undefined (reading 'id')" }, "TypeError: Cannot read properties of undefined (reading 'id')"],
+    ['a socket error code', { detail: 'connect ECONNREFUSED 10.0.0.7:5432' }, 'ECONNREFUSED'],
+    ['a Java exception', { detail: 'java.lang.IllegalStateException' }, 'java.lang.IllegalStateException'],
+    ['a Python frame', { detail: 'Traceback:\n  File "/app/main.py", line 3, in f' }, 'line 3, in f'],
+  ])('fails %s', (_name, body, expected) => {
+    expect(failureOf(() => expectProblem(serverError(body), { status: 500 }))).toContain(expected)
+  })
+
+  it('passes a generic 5xx detail, and allows a stack member on a 4xx', () => {
+    expect(expectProblem(serverError({ detail: 'The server failed. Quote the correlationId.' }), { status: 500 }).status).toBe(500)
+    expect(expectProblem(fake({ body: JSON.stringify({ ...VALID_BODY, stack: 'x' }) }), { status: 404 }).stack).toBe('x')
   })
 })
 

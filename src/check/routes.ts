@@ -1,0 +1,43 @@
+/**
+ * The routes a service is known to serve, which the probes that need a real route (405, 400, 415,
+ * 413) aim at. They come from `--route 'POST /users'` or from an OpenAPI document; the check
+ * never guesses one.
+ */
+import { UsageError } from '../usage-error.js'
+
+/** One route: a method and a path template (`/users/{id}` or `/users/:id`). */
+export interface Route {
+  readonly method: string
+  readonly path: string
+}
+
+/** Methods whose request carries a body a route parses. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH'])
+const METHOD = /^[A-Z]+$/
+/** What stands in for a path parameter: a value no real record has. */
+export const PATH_PARAMETER_VALUE = 'http-problems-check'
+
+/**
+ * Reads `METHOD /path`, e.g. `POST /users`; throws a `UsageError` naming `--route` otherwise.
+ */
+export function parseRoute(text: string): Route {
+  const match = /^\s*(\S+)\s+(\/\S*)\s*$/.exec(text)
+  const method = match?.[1]!.toUpperCase()
+  if (match === null || method === undefined || !METHOD.test(method)) {
+    throw new UsageError('ERR_HTTP_PROBLEMS_INVALID_OPTION', `--route must be "METHOD /path", e.g. "POST /users"; received ${JSON.stringify(text)}`)
+  }
+  return { method, path: match[2]! }
+}
+
+/** True for routes whose method may change data when a request passes validation. */
+export function isBodyRoute(route: Route): boolean {
+  return BODY_METHODS.has(route.method)
+}
+
+/** The path to request for a template: every parameter (`{id}`, `:id`, `*`) filled with a value no record has. */
+export function concretePath(template: string): string {
+  return template
+    .split('/')
+    .map((segment) => (/^(\{[^}]*\}|:.+|\*)$/.test(segment) ? PATH_PARAMETER_VALUE : segment.replace(/\{[^}]*\}/g, PATH_PARAMETER_VALUE)))
+    .join('/')
+}

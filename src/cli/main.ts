@@ -1,0 +1,32 @@
+/**
+ * The `http-problems` command: a table of subcommands, each in its own module. A new subcommand
+ * is one entry in `COMMANDS`.
+ */
+import { checkCommand } from './check.js'
+import { EXIT, type CliIo, type Command } from './io.js'
+
+/** The subcommands, by name. */
+export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
+  check: checkCommand,
+})
+
+/** Runs `http-problems <command> [options]` and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv
+  if (name === '--help' || name === '-h') {
+    io.stdout.write(usage())
+    return EXIT.ok
+  }
+  const command = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (command === undefined) {
+    io.stderr.write(`${name === undefined ? 'http-problems: a command is required' : `http-problems: unknown command ${JSON.stringify(name)}`}\n\n${usage()}`)
+    return EXIT.misuse
+  }
+  return command.run(args, io)
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+  return ['Usage: http-problems <command> [options]', '', 'Commands:', ...lines, '', 'Run http-problems <command> --help for its options.', ''].join('\n')
+}

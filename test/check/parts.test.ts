@@ -1,0 +1,138 @@
+// The check command's parts on their own: routes, OpenAPI reading, probe plans, XML escaping,
+// URL joining, the sender's limits.
+import { XMLValidator } from 'fast-xml-parser'
+import { describe, expect, it } from 'vitest'
+import { routesFromOpenApi } from '../../src/check/openapi.js'
+import { PROBES, type ProbeContext } from '../../src/check/probes.js'
+import { concretePath, parseRoute } from '../../src/check/routes.js'
+import { urlFor } from '../../src/check/run-check.js'
+import { send } from '../../src/check/send.js'
+import { xmlText } from '../../src/check/xml.js'
+import { UsageError } from '../../src/index.js'
+import { nodeService } from './helpers.js'
+
+describe('routes', () => {
+  it.each([
+    ['POST /users', { method: 'POST', path: '/users' }],
+    ['  patch   /users/{id}  ', { method: 'PATCH', path: '/users/{id}' }],
+    ['get /', { method: 'GET', path: '/' }],
+  ])('parses %j', (text, route) => {
+    expect(parseRoute(text)).toEqual(route)
+  })
+
+  it.each(['POST', '/users', 'POST users', 'PO-ST /users', 'POST /a /b', ''])('refuses %j', (text) => {
+    expect(() => parseRoute(text)).toThrow(UsageError)
+  })
+
+  it.each([
+    ['/users/{id}', '/users/http-problems-check'],
+    ['/users/:id/posts/:postId', '/users/http-problems-check/posts/http-problems-check'],
+    ['/files/*', '/files/http-problems-check'],
+    ['/reports/{year}-{month}.json', '/reports/http-problems-check-http-problems-check.json'],
+    ['/users', '/users'],
+  ])('fills the parameters of %s', (template, path) => {
+    expect(concretePath(template)).toBe(path)
+  })
+})
+
+describe('routesFromOpenApi', () => {
+  it('reads every operation in document order, ignoring other members', () => {
+    const document = {
+      paths: {
+        '/users': { summary: 'x', parameters: [], post: {}, get: {} },
+        '/users/{id}': { delete: {}, 'x-internal': {}, put: null },
+        'not-a-path': { get: {} },
+        '/broken': 'x',
+      },
+    }
+    expect(routesFromOpenApi(document)).toEqual([
+      { method: 'GET', path: '/users' },
+      { method: 'POST', path: '/users' },
+      { method: 'DELETE', path: '/users/{id}' },
+    ])
+  })
+
+  it.each([null, [], {}, { paths: [] }])('refuses %j', (document) => {
+    expect(() => routesFromOpenApi(document)).toThrow('no "paths" object')
+  })
+})
+
+describe('probe plans', () => {
+  const context = (routes: ProbeContext['routes']): ProbeContext => ({ routes, correlationIdHeader: 'x-request-id', bodyLimit: 10 })
+  const plan = (name: string, routes: ProbeContext['routes']) => PROBES.find((probe) => probe.name === name)!.plan(context(routes))
+
+  it('405: GET where the path does not serve it, TRACE where it does, skip when both are served', () => {
+    expect(plan('method-not-allowed', [{ method: 'POST', path: '/users' }])).toMatchObject({ request: { method: 'GET', path: '/users' } })
+    expect(plan('method-not-allowed', [{ method: 'GET', path: '/a/{id}' }, { method: 'DELETE', path: '/a/{id}' }])).toMatchObject({
+      request: { method: 'TRACE', path: '/a/http-problems-check' },
+    })
+    expect(plan('method-not-allowed', [{ method: 'GET', path: '/a' }, { method: 'TRACE', path: '/a' }])).toEqual({
+      skip: '/a serves GET and TRACE: no safe method is left to send',
+    })
+  })
+
+  it('body probes use the first POST, PUT or PATCH route and never a safe or DELETE one', () => {
+    const routes = [{ method: 'GET', path: '/a' }, { method: 'DELETE', path: '/b' }, { method: 'PUT', path: '/c/{id}' }]
+    for (const name of ['malformed-json', 'unsupported-media-type', 'payload-too-large']) {
+      expect(plan(name, routes)).toMatchObject({ request: { method: 'PUT', path: '/c/http-problems-check' } })
+      expect(plan(name, routes.slice(0, 2))).toHaveProperty('skip')
+    }
+  })
+
+  it('the 413 body is one byte over the limit and is not JSON', () => {
+    const { request } = plan('payload-too-large', [{ method: 'POST', path: '/a' }]) as { request: { body: string } }
+    expect(request.body).toHaveLength(11)
+    expect(() => JSON.parse(request.body)).toThrow()
+  })
+
+  it('the malformed JSON body does not parse', () => {
+    const { request } = plan('malformed-json', [{ method: 'POST', path: '/a' }]) as { request: { body: string } }
+    expect(() => JSON.parse(request.body)).toThrow()
+  })
+
+  it('correlation probes use the configured header', () => {
+    expect(plan('correlation-id-valid', [])).toMatchObject({ request: { headers: { 'x-request-id': 'http-problems-check-7f3a9c1e' } }, expected: { correlationIdHeader: 'x-request-id' } })
+  })
+
+  it('probe names are unique', () => {
+    expect(new Set(PROBES.map((probe) => probe.name)).size).toBe(PROBES.length)
+  })
+})
+
+describe('urlFor', () => {
+  const base = new URL('http://127.0.0.1:8080/api/')
+  it('joins under the base path', () => {
+    expect(urlFor(base, '/users?x=1')?.href).toBe('http://127.0.0.1:8080/api/users?x=1')
+    expect(urlFor(new URL('http://127.0.0.1:8080'), '/users')?.href).toBe('http://127.0.0.1:8080/users')
+  })
+
+  it('refuses a path that would leave the origin', () => {
+    expect(urlFor(new URL('http://127.0.0.1:8080'), '//example.com/users')).toBeUndefined()
+  })
+})
+
+describe('xmlText', () => {
+  it('escapes markup and quotes and replaces what XML cannot carry', () => {
+    const hostile = `<a href="x">&'\u0000\u0008\u000b\u001f\ufffe\ud800 ok \ud83d\ude00\t\n`
+    const escaped = xmlText(hostile)
+    expect(escaped).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd ok \ud83d\ude00\t\n')
+    expect(XMLValidator.validate(`<r a="${escaped}">${escaped}</r>`)).toBe(true)
+  })
+})
+
+describe('send', () => {
+  it('reads at most maxBodyBytes of an endless body', async () => {
+    const service = await nodeService((_request, response) => {
+      response.writeHead(404)
+      const timer = setInterval(() => response.write('x'.repeat(1024)), 1)
+      response.on('close', () => clearInterval(timer))
+    })
+    try {
+      const exchange = await send({ url: new URL(service.url), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 4096 })
+      expect(exchange).toMatchObject({ ok: true, status: 404 })
+      expect(exchange.ok && exchange.text.length).toBe(4096)
+    } finally {
+      await service.close()
+    }
+  })
+})

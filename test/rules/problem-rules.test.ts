@@ -1,0 +1,80 @@
+// The shared rules on their own, for the expectations only the check command sets (HEAD, media
+// types, a rejected correlation id); expectProblem's tests cover the rest through its API.
+import { describe, expect, it } from 'vitest'
+import type { Answer, Expectation } from '../../src/rules/answer.js'
+import { brokenRules } from '../../src/rules/broken-rules.js'
+import { PROBLEM_RULES } from '../../src/rules/problem-rules.js'
+
+const BODY = { type: 'about:blank', title: 'Not Found', status: 404, instance: '/x', code: 'NOT_FOUND', correlationId: 'c-1' }
+
+function answer(overrides: { status?: number; headers?: Record<string, string>; text?: string } = {}): Answer {
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'x-correlation-id': 'c-1', ...overrides.headers }
+  return { status: overrides.status ?? 404, header: (name) => headers[name.toLowerCase()], text: overrides.text ?? JSON.stringify(BODY) }
+}
+const expected = (more: Partial<Expectation> = {}): Expectation => ({ status: 404, correlationIdHeader: 'x-correlation-id', ...more })
+const messages = (a: Answer, e: Expectation) => brokenRules(a, e).map((broken) => `${broken.rule}: ${broken.message}`)
+
+describe('PROBLEM_RULES', () => {
+  it('have unique ids', () => {
+    expect(new Set(PROBLEM_RULES.map((rule) => rule.id)).size).toBe(PROBLEM_RULES.length)
+  })
+
+  it('pass a correct answer', () => {
+    expect(messages(answer(), expected())).toEqual([])
+  })
+})
+
+describe('HEAD answers', () => {
+  it('pass with headers and no body', () => {
+    expect(messages(answer({ text: '' }), expected({ head: true }))).toEqual([])
+  })
+
+  it('fail with a body, and still need the headers', () => {
+    expect(messages(answer({ text: '{"a":1}', headers: { 'content-type': 'text/html' } }), expected({ head: true }))).toEqual([
+      'content-type: content-type is "text/html", expected application/problem+json',
+      'body: a HEAD answer has a body: "{\\"a\\":1}"',
+    ])
+  })
+})
+
+describe('media types', () => {
+  it('accept any parameters and any case', () => {
+    expect(messages(answer({ headers: { 'content-type': 'Application/JSON ; charset=utf-8' } }), expected({ mediaTypes: ['application/json'] }))).toEqual([])
+  })
+
+  it('name every accepted type when none matches, or when there is no content type', () => {
+    expect(messages(answer({ headers: { 'content-type': 'text/plain' } }), expected({ mediaTypes: ['application/json', 'application/problem+json'] }))).toEqual([
+      'content-type: content-type is "text/plain", expected application/json or application/problem+json',
+    ])
+    const none: Answer = { ...answer(), header: (name) => (name === 'x-correlation-id' ? 'c-1' : undefined) }
+    expect(messages(none, expected())[0]).toBe('content-type: content-type is undefined, expected application/problem+json')
+  })
+})
+
+describe('a rejected correlation id', () => {
+  const rejected = 'bad id <x>'
+
+  it('passes when it appears nowhere', () => {
+    expect(messages(answer(), expected({ rejectedCorrelationId: rejected }))).toEqual([])
+  })
+
+  it('fails when the header reflects it', () => {
+    expect(messages(answer({ headers: { 'x-correlation-id': rejected } }), expected({ rejectedCorrelationId: rejected }))).toContain(
+      'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the header',
+    )
+  })
+
+  it('fails when the body reflects it', () => {
+    const text = JSON.stringify({ ...BODY, detail: `unknown ${rejected}` })
+    expect(messages(answer({ text }), expected({ rejectedCorrelationId: rejected }))).toEqual([
+      'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the body',
+    ])
+  })
+})
+
+describe('status', () => {
+  it('compares the body status with the wire, and reads the expected status when the wire has none', () => {
+    expect(messages(answer({ status: 410 }), expected())).toEqual(['status: status is 410, expected 404', 'body-status: body status is 404, expected 410'])
+    expect(messages({ ...answer(), status: undefined }, expected())).toEqual(['status: status is undefined, expected 404'])
+  })
+})
