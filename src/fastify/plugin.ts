@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
+import { serveDocs } from './docs.js'
 import { notFoundHandler } from './not-found.js'
 import { documentProblemResponses } from './openapi.js'
 import { resolveOptions, type ProblemsOptions } from './options.js'
@@ -38,6 +39,7 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
 
   if (options.notFound) setNotFound(fastify)
   if (options.openapi) documentProblemResponses(fastify, options.render.correlationIdHeader)
+  if (options.docs !== undefined) serveDocs(fastify, options.docs)
 }
 
 function setNotFound(fastify: FastifyInstance): void {
