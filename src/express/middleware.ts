@@ -3,6 +3,7 @@
  * Express app mounts after its routes; each concern lives in its own file beside this one.
  */
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
+import { docsMiddleware } from './docs.js'
 import { unmatchedRouteProblem } from './not-found.js'
 import { resolveExpressOptions, type ExpressProblemsOptions } from './options.js'
 import { sendProblem } from './send-problem.js'
@@ -20,6 +21,11 @@ export interface ExpressProblems {
    * with other methods, else 404.
    */
   notFound: RequestHandler
+  /**
+   * With the `docs` option: the middleware serving the catalog's pages. Mount it before your
+   * routes (`app.use(docs)`); it answers only GET and HEAD under the docs path.
+   */
+  docs?: RequestHandler
 }
 
 /**
@@ -59,5 +65,6 @@ export function problems(options?: ExpressProblemsOptions): ExpressProblems {
     sendProblem(resolved, unmatchedRouteProblem(request), request, response)
   }
 
-  return { errorHandler: problemErrorHandler, notFound: problemNotFound }
+  const served = resolved.docs === undefined ? {} : { docs: docsMiddleware(resolved.docs) }
+  return { errorHandler: problemErrorHandler, notFound: problemNotFound, ...served }
 }

@@ -16,8 +16,8 @@ export function serveDocs(fastify: FastifyInstance, site: DocsSite): void {
     if ('problem' in answer) throw answer.problem
     return reply.code(200).headers(answer.headers).send(answer.body)
   }
-  for (const url of [site.path, `${site.path}/`, `${site.path}/:name`]) {
-    // With ignoreTrailingSlash the router already treats `/problems/` as `/problems`.
-    if (!fastify.hasRoute({ method: 'GET', url })) fastify.get(url, answerDocs)
-  }
+  // The wildcard also matches `/problems/`, and never clashes with `/problems` when the router
+  // ignores trailing slashes; `docsAnswer` decides what each path names.
+  // `hide`: @fastify/swagger leaves the docs routes out of the API's own OpenAPI document.
+  for (const url of [site.path, `${site.path}/*`]) fastify.get(url, { schema: { hide: true } }, answerDocs)
 }
