@@ -50,10 +50,19 @@ export type DefinedProblemArgs<X extends Extensions> = object extends X
   ? [options?: string | DefinedProblemOptions<X>]
   : [options: DefinedProblemOptions<X>]
 
+/**
+ * An instance of a `defineProblem` class. A type of its own (not just `HttpProblem<S, X>`), so
+ * `instanceof OutOfCredit` narrows an `HttpProblem` to it: TypeScript keeps the wider type when
+ * the narrower one only differs in type arguments.
+ */
+export interface DefinedProblem<S extends number = number, X extends Extensions = Extensions> extends HttpProblem<S, X> {
+  readonly status: S
+}
+
 /** The class `defineProblem` returns. */
 export interface DefinedProblemClass<S extends number, X extends Extensions> {
-  new (...args: DefinedProblemArgs<X>): HttpProblem<S, X>
-  readonly prototype: HttpProblem<S, X>
+  new (...args: DefinedProblemArgs<X>): DefinedProblem<S, X>
+  readonly prototype: DefinedProblem<S, X>
   readonly status: S
   readonly type: string
   readonly title: string
@@ -66,6 +75,11 @@ export interface DefinedProblemClass<S extends number, X extends Extensions> {
   readonly schema: ExtensionSchema
   /** The example occurrence, when the definition has one. */
   readonly example: ProblemExample<X> | undefined
+  /**
+   * True for instances, and for problems of this type from elsewhere (another copy of the
+   * package, a parsed answer) whose members match the schema; narrows to the typed instance.
+   */
+  [Symbol.hasInstance](value: unknown): value is DefinedProblem<S, X>
 }
 
 /** `T` when it can be a problem's extension members, else `never`. */
@@ -144,8 +158,12 @@ export function defineProblem<X extends Extensions, S extends number>(
   Object.defineProperty(generated, 'title', { value: title })
   Object.defineProperty(generated, 'code', { value: code })
   for (const [key, value] of Object.entries(documentation)) Object.defineProperty(generated, key, { value })
+  // A problem of this type from elsewhere (another copy of the package, a parsed answer) is an
+  // instance only when its members keep the schema's promise, so `instanceof` narrows honestly.
+  const schema = documentation.schema as ExtensionSchema
   Object.defineProperty(generated, SAME_KIND, {
-    value: (problem: HttpProblem) => problem.status === status && problem.type === type,
+    value: (problem: HttpProblem) =>
+      problem.status === status && problem.type === type && schemaIssues(schema, problem.extensions).length === 0,
   })
   return generated as unknown as DefinedProblemClass<S, X>
 }

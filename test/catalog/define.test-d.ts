@@ -1,6 +1,6 @@
 // The members' TypeScript type comes from the schema: what must compile, and what must NOT.
 import { describe, expectTypeOf, it } from 'vitest'
-import { defineProblem, type MembersOf } from '../../src/index.js'
+import { defineProblem, type HttpProblem, type MembersOf } from '../../src/index.js'
 import { OutOfCredit } from '../fixtures/catalog.js'
 
 describe('defineProblem with a schema', () => {
@@ -9,6 +9,15 @@ describe('defineProblem with a schema', () => {
     expectTypeOf(problem.status).toEqualTypeOf<403>()
     expectTypeOf(problem.extensions.balance).toEqualTypeOf<number>()
     expectTypeOf(problem.extensions.accounts).toEqualTypeOf<string[] | undefined>()
+  })
+
+  it('narrows an HttpProblem (what problemFromResponse returns) with instanceof, members typed', () => {
+    const problem = new OutOfCredit({ extensions: { balance: 1 } }) as HttpProblem
+    expectTypeOf(problem.extensions.balance).toEqualTypeOf<unknown>()
+    if (problem instanceof OutOfCredit) {
+      expectTypeOf(problem.status).toEqualTypeOf<403>()
+      expectTypeOf(problem.extensions.balance).toEqualTypeOf<number>()
+    }
   })
 
   it('maps every supported keyword', () => {
@@ -27,6 +36,7 @@ describe('defineProblem with a schema', () => {
       },
       required: ['kind'],
     } as const
+    expectTypeOf(schema).toExtend<object>()
     expectTypeOf<MembersOf<typeof schema>>().toEqualTypeOf<{
       kind: 'a' | 'b'
       fixed?: 7
