@@ -9,6 +9,7 @@ import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
 import { serveDocs } from './docs.js'
 import { notFoundHandler } from './not-found.js'
+import { documentDeclaredProblems } from './route-problems.js'
 import { documentProblemResponses } from './openapi.js'
 import { resolveOptions, type ProblemsOptions } from './options.js'
 import { accepted, created, problemReplier } from './reply-helpers.js'
@@ -39,6 +40,7 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
 
   if (options.notFound) setNotFound(fastify)
   if (options.openapi) documentProblemResponses(fastify, options.render.correlationIdHeader)
+  if (options.openapi) documentDeclaredProblems(fastify, options.render)
   if (options.docs !== undefined) serveDocs(fastify, options.docs)
 }
 
