@@ -14,18 +14,30 @@ import problems, {
   defineProblem,
 } from '../src/index.js'
 
-const OutOfCredit = defineProblem<{ balance: number; cost: number }, 403>({
+// Type URIs point at this demo's own docs pages, so they open in a browser as they are.
+const typeBaseUrl =
+  process.env.TYPE_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}/problems`
+
+const OutOfCredit = defineProblem({
   name: 'OutOfCredit',
   status: 403,
-  type: 'https://example.com/problems/out-of-credit',
+  type: `${typeBaseUrl}/out-of-credit`,
   title: 'You do not have enough credit',
+  description: 'The account balance does not cover the price of the request.',
+  resolution: 'Top up the account, or buy something cheaper.',
+  schema: {
+    type: 'object',
+    properties: { balance: { type: 'number' }, cost: { type: 'number' } },
+    required: ['balance', 'cost'],
+  },
+  example: { detail: 'Your balance is 30, but that costs 50.', extensions: { balance: 30, cost: 50 } },
 })
 
 const users = new Map<string, { id: string; name: string }>([['1', { id: '1', name: 'Ada' }]])
 
 export async function buildDemo() {
   const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' } })
-  await app.register(problems, { typeBaseUrl: 'https://errors.example.com' })
+  await app.register(problems, { typeBaseUrl, docs: { catalog: [OutOfCredit] } })
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
     const user = users.get(request.params.id)
@@ -96,5 +108,7 @@ http-problems demo on ${base}. Try:
   curl -i ${base}/crash -H 'x-correlation-id: demo-1'   # 500: generic detail, find demo-1 in the log
   curl -i ${base}/buy                            # custom problem type with extension members
   curl -i ${base}/nowhere -H 'accept: application/json' # same body as application/json
+  curl ${base}/problems/out-of-credit -H 'accept: application/json'   # the type's catalog entry
+  open ${base}/problems/ in a browser            # every type URI is a page there
 `)
 }
