@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildDemo } from '../../examples/demo.js'
 
+process.env.LOG_LEVEL ??= 'silent'
+
 describe('demo docs', () => {
   it.each(['/buy', '/users/42', '/crash'])('%s: the type URI in the body opens its page', async (url) => {
     const app = await buildDemo()
