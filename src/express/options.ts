@@ -40,7 +40,7 @@ export interface ResolvedExpressOptions extends ProblemSettings {
   docs: DocsSite | undefined
 }
 
-const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'logger', 'docs'])
+const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'docs', 'logger'])
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveExpressOptions(options: unknown): ResolvedExpressOptions {
