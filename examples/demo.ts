@@ -18,11 +18,23 @@ import problems, {
 import { postgresRules } from '../src/mapping/index.js'
 import { accountsTable } from './fake-accounts-db.js'
 
-const OutOfCredit = defineProblem<{ balance: number; cost: number }, 403>({
+// Type URIs point at this demo's own docs pages, so they open in a browser as they are.
+const typeBaseUrl =
+  process.env.TYPE_BASE_URL ?? `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 3000}/problems`
+
+const OutOfCredit = defineProblem({
   name: 'OutOfCredit',
   status: 403,
-  type: 'https://example.com/problems/out-of-credit',
+  type: `${typeBaseUrl}/out-of-credit`,
   title: 'You do not have enough credit',
+  description: 'The account balance does not cover the price of the request.',
+  resolution: 'Top up the account, or buy something cheaper.',
+  schema: {
+    type: 'object',
+    properties: { balance: { type: 'number' }, cost: { type: 'number' } },
+    required: ['balance', 'cost'],
+  },
+  example: { detail: 'Your balance is 30, but that costs 50.', extensions: { balance: 30, cost: 50 } },
 })
 
 const accounts = accountsTable(['ada@example.com'])
@@ -33,7 +45,8 @@ export async function buildDemo() {
   // route runs (a bad URL, a malformed request) is a problem with a correlation id too.
   const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, frameworkErrors, clientErrorHandler })
   // `map`: a duplicate email (PostgreSQL unique violation) becomes a 409, no try/catch in the route.
-  await app.register(problems, { typeBaseUrl: 'https://errors.example.com', map: postgresRules })
+  // `docs`: every type URI is a page of this service (and JSON for `accept: application/json`).
+  await app.register(problems, { typeBaseUrl, docs: { catalog: [OutOfCredit] }, map: postgresRules })
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
     // This line carries the request's correlationId (request.correlationId), as every line of the request does.
@@ -114,5 +127,7 @@ http-problems demo on ${base}. Try:
   curl -i ${base}/nowhere -H 'accept: application/json' # same body as application/json
   curl -i ${base}/users/%E0%A4%A                 # 400 problem for a malformed URL (frameworkErrors)
   printf 'HELLO\r\n\r\n' | nc ${host} ${port}          # 400 problem for a malformed request (clientErrorHandler)
+  curl ${base}/problems/out-of-credit -H 'accept: application/json'   # the type's catalog entry
+  open ${base}/problems/ in a browser            # every type URI is a page there
 `)
 }

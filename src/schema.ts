@@ -88,7 +88,7 @@ interface ProblemBodyMembers {
 export type ProblemBody = ProblemBodyMembers & { readonly [extension: string]: unknown }
 
 /** Freezes a JSON value and everything inside it, so the shared schema cannot be edited by accident. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
     for (const member of Object.values(value)) deepFreeze(member)
     Object.freeze(value)

@@ -33,3 +33,8 @@ export const EXIT = Object.freeze({ ok: 0, failed: 1, misuse: 2 })
 export function wantsColour(stream: CliStream, env: CliIo['env']): boolean {
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '')
 }
+
+/** Writes a diagnostic line to stderr: `error: ...`, in red on a terminal unless `NO_COLOR` is set. */
+export function printError(io: CliIo, message: string): void {
+  io.stderr.write(wantsColour(io.stderr, io.env) ? `\u001b[31merror:\u001b[39m ${message}\n` : `error: ${message}\n`)
+}

@@ -1,16 +1,18 @@
 /**
- * The `http-problems` command: a table of subcommands, each in its own module. A new subcommand
- * is one entry in `COMMANDS`.
+ * The `http-problems` command: a table of subcommands, each in its own module beside this one.
+ * A new subcommand is one import and one entry in `COMMANDS`.
  */
 import { checkCommand } from './check.js'
-import { EXIT, type CliIo, type Command } from './io.js'
+import { docsCommand } from './docs.js'
+import { EXIT, printError, type CliIo, type Command } from './io.js'
 
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   check: checkCommand,
+  docs: docsCommand,
 })
 
-/** Runs `http-problems <command> [options]` and returns the exit code. */
+/** Runs `http-problems <command> [options]` (argv without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv
   if (name === '--help' || name === '-h') {
@@ -19,7 +21,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const command = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (command === undefined) {
-    io.stderr.write(`${name === undefined ? 'http-problems: a command is required' : `http-problems: unknown command ${JSON.stringify(name)}`}\n\n${usage()}`)
+    printError(io, name === undefined ? 'a command is required' : `unknown command ${JSON.stringify(name)}`)
+    io.stderr.write(`\n${usage()}`)
     return EXIT.misuse
   }
   return command.run(args, io)

@@ -1,6 +1,7 @@
 /**
- * `problems()`: wiring only. It checks the options once and returns the two middleware an
- * Express app mounts after its routes; each concern lives in its own file beside this one.
+ * `problems()`: wiring only. It checks the options once and returns the middleware an Express
+ * app mounts (and the server's `clientError` handler); each concern lives in its own file beside
+ * this one.
  */
 import type { Duplex } from 'node:stream'
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
@@ -9,6 +10,7 @@ import { configureCorrelationHeader } from '../correlation.js'
 import { badUrlProblem } from '../request-errors.js'
 import { badUrlOr, hasUndecodablePath } from './bad-url.js'
 import { correlationMiddleware } from './correlation.js'
+import { docsMiddleware } from './docs.js'
 import { unmatchedRouteProblem } from './not-found.js'
 import { resolveExpressOptions, type ExpressProblemsOptions } from './options.js'
 import { sendProblem } from './send-problem.js'
@@ -42,6 +44,11 @@ export interface ExpressProblems {
    * socket, then the connection is closed, as the Fastify `clientErrorHandler` does.
    */
   clientErrorHandler: (error: Error, socket: Duplex) => void
+  /**
+   * With the `docs` option: the middleware serving the catalog's pages. Mount it before your
+   * routes (`app.use(docs)`); it answers only GET and HEAD under the docs path.
+   */
+  docs?: RequestHandler
 }
 
 /**
@@ -83,10 +90,12 @@ export function problems(options?: ExpressProblemsOptions): ExpressProblems {
     sendProblem(resolved, problem, request, response)
   }
 
+  const served = resolved.docs === undefined ? {} : { docs: docsMiddleware(resolved.docs) }
   return {
     correlation: correlationMiddleware(resolved.render.correlationIdHeader),
     errorHandler: problemErrorHandler,
     notFound: problemNotFound,
     clientErrorHandler: (error: Error, socket: Duplex) => answerClientError(error, socket, resolved, resolved.logger),
+    ...served,
   }
 }

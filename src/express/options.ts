@@ -14,6 +14,7 @@ import {
 } from '../settings.js'
 import { invalidOption } from '../usage-error.js'
 import { isProblemLogger } from './logger.js'
+import { docsSite, type DocsOptions, type DocsSite } from '../docs/site.js'
 
 /**
  * Options of `problems()` for Express. All are optional; they mean what the Fastify plugin's
@@ -26,20 +27,28 @@ export interface ExpressProblemsOptions extends SharedProblemsOptions {
    * `req.log`. Default: none, so without pino-http nothing is logged.
    */
   logger?: ProblemLogger
+  /**
+   * Serves the problem catalog where the type URIs point (see the Fastify option of the same
+   * name); mount the `docs` middleware `problems()` then returns. Default: not served.
+   */
+  docs?: DocsOptions
 }
 
 /** Options after defaults and checks. */
 export interface ResolvedExpressOptions extends ProblemSettings {
   logger: ProblemLogger | undefined
+  docs: DocsSite | undefined
 }
 
-const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'logger'])
+const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'docs', 'logger'])
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveExpressOptions(options: unknown): ResolvedExpressOptions {
   const given = optionsRecord(options)
   rejectUnknownOptions(given, KNOWN_OPTIONS)
-  return { ...resolveSettings(given), logger: loggerOption(given.logger) }
+  const settings = resolveSettings(given)
+  const docs = given.docs === undefined ? undefined : docsSite(given.docs, settings.render)
+  return { ...settings, logger: loggerOption(given.logger), docs }
 }
 
 function loggerOption(value: unknown): ProblemLogger | undefined {

@@ -17,6 +17,7 @@
  */
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { problemSchema } from '../schema.js'
+import { catalogEntries, declaredProblemResponses, type EntryOf } from './route-problems.js'
 
 /** The media type problem responses are documented under. */
 const PROBLEM_MEDIA_TYPE = 'application/problem+json'
@@ -28,19 +29,22 @@ export const PROBLEM_RESPONSES_KEY = 'x-http-problems-responses'
 export interface OpenApiResponse {
   description: string
   headers?: Record<string, { description?: string; schema: Record<string, unknown> }>
-  content?: Record<string, { schema: Record<string, unknown> }>
+  content?: Record<string, { schema: Record<string, unknown>; example?: unknown; examples?: Record<string, unknown> }>
 }
 
 /** What the responses of a route are built from: the route, and the plugin settings they need. */
 export interface ProblemResponseSettings {
   correlationIdHeader: string
+  /** For the `type` URIs of the problems a route declares (`config.problems`). */
+  typeBaseUrl?: string | undefined
 }
 
 /**
  * Adds the hooks that document the problem responses of every route registered after the plugin.
  */
 export function documentProblemResponses(fastify: FastifyInstance, settings: ProblemResponseSettings): void {
-  fastify.addHook('onRoute', (route) => attachProblemResponses(route, problemResponsesFor(route, settings)))
+  const entryOf = catalogEntries(settings)
+  fastify.addHook('onRoute', (route) => attachProblemResponses(route, problemResponsesFor(route, settings, entryOf)))
   fastify.addHook('onReady', async function wrapSwaggerOnReady() {
     wrapSwaggerDecorator(fastify)
   })
@@ -48,10 +52,16 @@ export function documentProblemResponses(fastify: FastifyInstance, settings: Pro
 
 /**
  * The one place that decides which problem responses a route gets, keyed by status or range as
- * OpenAPI writes them (`4XX`, `404`). Today: a `4XX` and a `5XX` problem response for every route.
+ * OpenAPI writes them (`4XX`, `404`): one per status of the problems the route declares
+ * (`config.problems`, route-problems.ts), then a `4XX` and a `5XX` problem response for every route.
  */
-export function problemResponsesFor(_route: RouteOptions, settings: ProblemResponseSettings): Record<string, OpenApiResponse> {
+export function problemResponsesFor(
+  route: RouteOptions,
+  settings: ProblemResponseSettings,
+  entryOf: EntryOf = catalogEntries(settings),
+): Record<string, OpenApiResponse> {
   return {
+    ...declaredProblemResponses(route, entryOf, settings.correlationIdHeader),
     '4XX': problemResponse('Client error: a problem details object.', settings.correlationIdHeader),
     '5XX': problemResponse('Server error: a problem details object.', settings.correlationIdHeader),
   }

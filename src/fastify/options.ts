@@ -15,6 +15,7 @@ import {
   type SharedProblemsOptions,
 } from '../settings.js'
 import { invalidOption } from '../usage-error.js'
+import { docsSite, type DocsOptions, type DocsSite } from '../docs/site.js'
 
 // The shared options (and their checks) live in ../settings.js, so every adapter reads them alike.
 export type { ProblemLogLevel } from '../settings.js'
@@ -48,6 +49,12 @@ export interface ProblemsOptions extends SharedProblemsOptions {
    * provider (JSON Schema, TypeBox, zod); route schemas and serializers are left alone. Default `false`.
    */
   openapi?: boolean
+  /**
+   * Serves the problem catalog where the type URIs point: an index at `path` and one page per type
+   * (HTML for browsers, JSON for `Accept: application/json`). `path` defaults to the path of
+   * `typeBaseUrl`, and must equal it. Default: not served.
+   */
+  docs?: DocsOptions
 }
 
 /** Options after defaults and checks. */
@@ -55,22 +62,26 @@ export interface ResolvedOptions extends ProblemSettings {
   notFound: boolean
   onProblem: ProblemReporter | undefined
   openapi: boolean
+  /** The docs documents, made once at registration; `undefined` when not served. */
+  docs: DocsSite | undefined
   /** OpenTelemetry, when installed; set by the plugin at registration (see tracing.ts). */
   tracing?: Tracing | undefined
 }
 
-const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'notFound', 'onProblem', 'openapi'])
+const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'notFound', 'onProblem', 'openapi', 'docs'])
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveOptions(options: unknown): ResolvedOptions {
   const given = optionsRecord(options)
   // Fastify passes its own register options (prefix, logLevel...) down to plugins; only ours are checked.
   rejectUnknownOptions(given, KNOWN_OPTIONS, FASTIFY_REGISTER_OPTIONS)
+  const settings = resolveSettings(given)
   return {
-    ...resolveSettings(given),
+    ...settings,
     notFound: booleanOption(given.notFound, 'notFound', true),
     onProblem: reporterOption(given.onProblem),
     openapi: booleanOption(given.openapi, 'openapi', false),
+    docs: given.docs === undefined ? undefined : docsSite(given.docs, settings.render),
   }
 }
 

@@ -9,6 +9,7 @@ import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
 import { installCorrelation } from './correlation.js'
 import { rememberOptions } from './instance-options.js'
+import { serveDocs } from './docs.js'
 import { notFoundHandler } from './not-found.js'
 import { documentProblemResponses } from './openapi.js'
 import { resolveOptions, type ProblemsOptions } from './options.js'
@@ -42,7 +43,8 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   })
 
   if (options.notFound) setNotFound(fastify)
-  if (options.openapi) documentProblemResponses(fastify, { correlationIdHeader: options.render.correlationIdHeader })
+  if (options.openapi) documentProblemResponses(fastify, options.render)
+  if (options.docs !== undefined) serveDocs(fastify, options.docs)
 }
 
 function setNotFound(fastify: FastifyInstance): void {

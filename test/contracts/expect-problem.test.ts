@@ -113,7 +113,7 @@ describe('expectProblem: each check can fail', () => {
     ['a missing Vary', fake({ headers: { vary: undefined } }), 'vary header is missing, expected one naming Accept'],
     ['a Vary without Accept', fake({ headers: { vary: 'Origin, Accept-Encoding' } }), 'vary header "Origin, Accept-Encoding" does not name Accept'],
     ['a parsed body only (no raw text)', fake({ body: VALID_BODY }), 'the response has no body'],
-    ['an instance with the query', fake({ body: JSON.stringify({ ...VALID_BODY, instance: '/x?token=t' }) }), 'instance "/x?token=t" carries the query string'],
+    ['an instance with the query', fake({ body: JSON.stringify({ ...VALID_BODY, instance: '/x?token=t' }) }), 'body instance "/x?token=t" is not a path-absolute URI reference without query (RFC 9457 3.1.5, RFC 3986 4.2), and carries the query string'],
   ])('%s', (_name, response, expected) => {
     expect(failureOf(() => expectProblem(response, { status: 404 }))).toContain(expected)
   })

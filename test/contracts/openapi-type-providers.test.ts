@@ -1,6 +1,7 @@
 // `openapi: true` beside the type providers services run, with @fastify/swagger: the app starts
 // (the zod serializer compiler never sees the problem schema), the document validates with
-// swagger-parser as OpenAPI 3.0 and 3.1, it carries the problem responses, and the routes still
+// swagger-parser as OpenAPI 3.0 and 3.1, it carries the problem responses (also the ones a route
+// declares in `config.problems`), and the routes still
 // answer as before: success bodies through the provider's serializer, problems as problems.
 import SwaggerParser from '@apidevtools/swagger-parser'
 import swagger from '@fastify/swagger'
@@ -47,7 +48,7 @@ const PROVIDERS = {
     const users = instance.withTypeProvider<ZodTypeProvider>()
     users.get(
       '/users/:id',
-      { schema: { params: z.object({ id: z.coerce.number().int() }), response: { 200: z.object({ id: z.number(), name: z.string() }) } } },
+      { config: { problems: [NotFound] }, schema: { params: z.object({ id: z.coerce.number().int() }), response: { 200: z.object({ id: z.number(), name: z.string() }) } } },
       async (request) => {
         if (request.params.id !== 1) throw new NotFound({ detail: `No user ${request.params.id}` })
         return { id: 1, name: 'Ada', internal: 'dropped by the serializer' } as { id: number; name: string }
@@ -67,7 +68,7 @@ const PROVIDERS = {
     const users = instance.withTypeProvider<TypeBoxTypeProvider>()
     users.get(
       '/users/:id',
-      { schema: { params: Type.Object({ id: Type.Integer() }), response: { 200: Type.Object({ id: Type.Integer(), name: Type.String() }) } } },
+      { config: { problems: [NotFound] }, schema: { params: Type.Object({ id: Type.Integer() }), response: { 200: Type.Object({ id: Type.Integer(), name: Type.String() }) } } },
       async (request) => {
         if (request.params.id !== 1) throw new NotFound({ detail: `No user ${request.params.id}` })
         return { id: 1, name: 'Ada', internal: 'dropped by the serializer' } as { id: number; name: string }
@@ -86,7 +87,7 @@ const PROVIDERS = {
     const user = { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } }, required: ['id', 'name'] }
     instance.get(
       '/users/:id',
-      { schema: { params: { type: 'object', properties: { id: { type: 'integer' } } }, response: { 200: user } } },
+      { config: { problems: [NotFound] }, schema: { params: { type: 'object', properties: { id: { type: 'integer' } } }, response: { 200: user } } },
       async (request) => {
         const { id } = request.params as { id: number }
         if (id !== 1) throw new NotFound({ detail: `No user ${id}` })
@@ -119,6 +120,11 @@ describe.each(Object.entries(PROVIDERS))('openapi: true with %s', { timeout: 30_
       }
     }
     expect(Object.keys(document.paths['/users']!.post!.responses).sort()).toEqual(['201', '4XX', '5XX'])
+    // The problems the route declares (`config.problems`) ride the same way, whatever the provider.
+    const declared = document.paths['/users/{id}']!.get!.responses['404']!.content!['application/problem+json']!.schema as {
+      properties: { status: { enum: number[] } }
+    }
+    expect(declared.properties.status.enum).toEqual([404])
   })
 
   it('answers as before: success bodies through the serializer, problems and validation failures as problems', async () => {

@@ -30,3 +30,15 @@ const rule = postgresRules.find((candidate) => candidate.match(duplicate))
 assert.ok(isHttpProblem(rule.problem(duplicate)) && rule.problem(duplicate).status === 409)
 assert.equal(problemRule(rule), rule)
 console.log('import: ok')
+
+// The bin: `http-problems docs` reads a catalog module that imports the package by name.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+const site = mkdtempSync(join(tmpdir(), 'http-problems-site-'))
+const cli = spawnSync(process.execPath, ['dist/cli.js', 'docs', '--catalog', 'test/package/catalog.mjs', '--out', site], { encoding: 'utf8' })
+assert.equal(cli.status, 0, cli.stderr)
+assert.match(readFileSync(join(site, 'out-of-credit.html'), 'utf8'), /<h1>You do not have enough credit<\/h1>/)
+rmSync(site, { recursive: true, force: true })
+console.log('bin: ok')

@@ -1,0 +1,26 @@
+/**
+ * The one decision both adapters make for a docs request: which document, in which form, with
+ * which headers, or which problem to answer with instead. The adapters only read the request and
+ * write this out, so Fastify and Express send the same bytes.
+ */
+import { NotAcceptable } from '../classes.js'
+import type { HttpProblem } from '../problem.js'
+import { docsForm } from './negotiate.js'
+import { docsHeaders, docsTarget, type DocsSite } from './site.js'
+
+/** A docs answer: a document to send, a problem to throw, or `undefined` when the path is not ours. */
+export type DocsAnswer =
+  | { readonly headers: Record<string, string>; readonly body: string }
+  | { readonly problem: HttpProblem }
+  | undefined
+
+/** The answer for a GET or HEAD of `url` with this `Accept` header. */
+export function docsAnswer(site: DocsSite, url: string, accept: string | readonly string[] | undefined): DocsAnswer {
+  const target = docsTarget(site, url.split('?')[0]!)
+  if (target === undefined) return undefined
+  const form = target.form ?? docsForm(accept)
+  if (form === undefined) {
+    return { problem: new NotAcceptable({ detail: 'Problem type documentation is available as text/html and as application/json.' }) }
+  }
+  return { headers: docsHeaders(form), body: target.document[form] }
+}

@@ -1,0 +1,60 @@
+/**
+ * Which form of a docs page a request gets: people (browsers send `text/html`) get the page,
+ * programs asking for `application/json` get the machine-readable entry. Without a preference
+ * (`*\/*`, no `Accept`) the page wins, since a type URI is documentation for people first
+ * (RFC 9457 3.1.1). `undefined` when neither is acceptable.
+ */
+
+/** The two forms of a docs document. */
+export type DocsForm = 'html' | 'json'
+
+const MAX_ACCEPT_LENGTH = 4096
+const CANDIDATES = [
+  { form: 'html', type: 'text', subtype: 'html' },
+  { form: 'json', type: 'application', subtype: 'json' },
+] as const
+
+/** The form to answer with for this `Accept` header, or `undefined` for a 406. */
+export function docsForm(accept: string | readonly string[] | undefined): DocsForm | undefined {
+  const value = Array.isArray(accept) ? accept.join(',') : accept
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_ACCEPT_LENGTH) return 'html'
+  const ranges = value.split(',').map(parseRange)
+  const [html, json] = CANDIDATES.map(({ type, subtype }) => qualityOf(ranges, type, subtype)) as [number, number]
+  if (html === 0 && json === 0) return undefined
+  return json > html ? 'json' : 'html'
+}
+
+interface Range {
+  type: string
+  subtype: string
+  quality: number
+}
+
+function parseRange(range: string): Range {
+  const [mediaType = '', ...parameters] = range.split(';')
+  const [type = '', subtype = ''] = mediaType.trim().toLowerCase().split('/')
+  let quality = 1
+  for (const parameter of parameters) {
+    const [name, raw] = parameter.split('=')
+    if (name?.trim().toLowerCase() === 'q') {
+      const parsed = Number(raw?.trim())
+      quality = Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : 0
+    }
+  }
+  return { type, subtype, quality }
+}
+
+/** The q-value of the most specific range matching `type/subtype` (RFC 9110 12.5.1); 0 when none. */
+function qualityOf(ranges: readonly Range[], type: string, subtype: string): number {
+  let best = -1
+  let quality = 0
+  for (const range of ranges) {
+    const specificity =
+      range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' && range.subtype === '*' ? 0 : -1
+    if (specificity > best) {
+      best = specificity
+      quality = range.quality
+    }
+  }
+  return quality
+}

@@ -1,0 +1,148 @@
+/**
+ * A docs site: every document of a catalog (index and one per type, each as HTML and as JSON),
+ * made once when the plugin, the middleware or the export command starts, so answering a docs
+ * request is a lookup and the error path pays nothing. Here too the options are checked: the
+ * pages must sit where the type URIs point, or the type URIs would not resolve to them.
+ */
+import { problemCatalog, type CatalogEntry, type ProblemCatalog } from '../catalog/catalog.js'
+import type { ProblemType } from '../catalog/problem-type.js'
+import { invalidOption } from '../usage-error.js'
+import type { DocsForm } from './negotiate.js'
+import { entryPage, indexPage, PAGE_POLICY } from './pages.js'
+
+/** The `docs` option: serve the catalog's pages where the type URIs point. */
+export interface DocsOptions {
+  /**
+   * URL path of the index; each type's page is `${path}/${slug}`. Default: the path of
+   * `typeBaseUrl` (`/problems` for `https://errors.example.com/problems`), which is the only
+   * value that makes the status types' URIs resolve to their pages.
+   */
+  path?: string
+  /** The problem types this service declares (`defineProblem` classes), documented beside the status types. */
+  catalog?: readonly ProblemType[]
+}
+
+/** One document in both forms. */
+export interface DocsDocument {
+  readonly html: string
+  readonly json: string
+}
+
+/** The documents of one catalog, at one path. */
+export interface DocsSite {
+  /** The path of the index, without a trailing slash. */
+  readonly path: string
+  readonly catalog: ProblemCatalog
+  /** Documents by name: `index`, then each type's slug. */
+  readonly documents: ReadonlyMap<string, DocsDocument>
+}
+
+/** What a request path names: a document, and the form its file extension asks for, if any. */
+export interface DocsTarget {
+  readonly document: DocsDocument
+  readonly form: DocsForm | undefined
+}
+
+/** The settings the docs share with the rest of the adapter. */
+export interface DocsSettings {
+  typeBaseUrl?: string | undefined
+  correlationIdHeader?: string | undefined
+}
+
+const DOCS_OPTIONS = new Set(['path', 'catalog'])
+const PATH = /^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/
+
+/**
+ * Checks the `docs` option against `typeBaseUrl` and builds every document. Throws a coded
+ * `UsageError` naming the option when the path is malformed, when it is not the path of
+ * `typeBaseUrl`, or when a declared type's URI does not point at its page under it.
+ */
+export function docsSite(options: unknown, settings: DocsSettings, option = 'docs'): DocsSite {
+  const given = optionsRecordOf(options, option, DOCS_OPTIONS)
+  const path = docsPath(given.path, settings.typeBaseUrl, option)
+  const catalog = problemCatalog((given.catalog ?? []) as readonly ProblemType[], settings)
+  for (const entry of catalog.entries) checkPlacement(entry, path, settings.typeBaseUrl, option)
+  const documents = new Map<string, DocsDocument>([['index', indexDocument(catalog.entries, path)]])
+  for (const entry of catalog.entries) documents.set(entry.slug, { html: entryPage(entry, path), json: json(entryDocument(entry)) })
+  return Object.freeze({ path, catalog, documents })
+}
+
+/**
+ * The document `pathname` (a request path without its query) names under the site's path:
+ * `/problems` and `/problems/` name the index; `/problems/x`, `/problems/x.html` and
+ * `/problems/x.json` name type `x` (the extension fixes the form, as the published files do).
+ */
+export function docsTarget(site: DocsSite, pathname: string): DocsTarget | undefined {
+  if (pathname === site.path) return { document: site.documents.get('index')!, form: undefined }
+  if (!pathname.startsWith(`${site.path}/`)) return undefined
+  const name = pathname.slice(site.path.length + 1)
+  const match = /^(.*?)(?:\.(html|json))?$/.exec(name)!
+  const stem = match[1] === '' ? 'index' : match[1]!
+  const document = site.documents.has(stem) ? site.documents.get(stem) : undefined
+  if (document === undefined || (stem === 'index' && name === 'index')) return undefined
+  return { document, form: match[2] as DocsForm | undefined }
+}
+
+/** Headers of a served docs document: the page's policy as a header too, with `frame-ancestors`. */
+export function docsHeaders(form: DocsForm): Record<string, string> {
+  const common = { 'x-content-type-options': 'nosniff', vary: 'Accept' }
+  return form === 'html'
+    ? {
+        ...common,
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': `${PAGE_POLICY}; frame-ancestors 'none'`,
+        'referrer-policy': 'no-referrer',
+      }
+    : { ...common, 'content-type': 'application/json; charset=utf-8' }
+}
+
+/** The machine-readable entry of a type, as served for `application/json` and written as `.json`. */
+export function entryDocument(entry: CatalogEntry): Record<string, unknown> {
+  const { type, title, status, code, description, resolution, headers, schema, example } = entry
+  return { type, title, status, code, description, resolution, headers, schema, example }
+}
+
+function indexDocument(entries: readonly CatalogEntry[], path: string): DocsDocument {
+  return { html: indexPage(entries, path), json: json({ problems: entries.map(entryDocument) }) }
+}
+
+/** `options` as a record with only `known` names; `undefined` means none. */
+function optionsRecordOf(options: unknown, option: string, known: ReadonlySet<string>): Record<string, unknown> {
+  if (options === undefined) return {}
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) invalidOption(option, 'an object { path?, catalog? }', options)
+  for (const name of Object.keys(options)) {
+    if (!known.has(name)) invalidOption(`${option}.${name}`, `absent (known: ${[...known].join(', ')})`, (options as Record<string, unknown>)[name])
+  }
+  return options as Record<string, unknown>
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
+
+function docsPath(value: unknown, typeBaseUrl: string | undefined, option: string): string {
+  const basePath = typeBaseUrl === undefined ? undefined : new URL(typeBaseUrl).pathname.replace(/\/+$/, '')
+  if (value === undefined) {
+    if (basePath === undefined) invalidOption(`${option}.path`, 'a URL path such as /problems (or set typeBaseUrl, whose path it defaults to)', value)
+    if (basePath === '') invalidOption('typeBaseUrl', `a URI with a path, such as ${typeBaseUrl}/problems, under which ${option} serves its pages`, typeBaseUrl)
+    return basePath
+  }
+  if (typeof value !== 'string' || !PATH.test(value.replace(/\/$/, '')) || value.includes('/../') || value.includes('/./')) {
+    invalidOption(`${option}.path`, 'a URL path such as /problems', value)
+  }
+  const path = value.replace(/\/$/, '')
+  if (basePath !== undefined && basePath !== path) {
+    invalidOption(`${option}.path`, `the path of typeBaseUrl (${basePath || '/'}), so that type URIs resolve to the pages`, value)
+  }
+  return path
+}
+
+/** A declared type's URI must be its page's URL: `${typeBaseUrl}/${slug}`, or at least `${path}/${slug}`. */
+function checkPlacement(entry: CatalogEntry, path: string, typeBaseUrl: string | undefined, option: string): void {
+  if (entry.builtIn) return
+  const expected = typeBaseUrl === undefined ? `${path}/${entry.slug}` : `${typeBaseUrl}/${entry.slug}`
+  const actual = typeBaseUrl === undefined && URL.canParse(entry.type) ? new URL(entry.type).pathname : entry.type
+  if (actual !== expected) {
+    invalidOption(`${option}.catalog`, `problem types whose type URI is their page's URL (${expected} for ${entry.name})`, entry.type)
+  }
+}

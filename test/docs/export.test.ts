@@ -1,0 +1,126 @@
+// `http-problems docs`: the written files are the served bodies, byte for byte (hostile strings
+// included); the command's arguments, output streams and exit codes.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Fastify from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import type { CliIo } from '../../src/cli/io.js'
+import problems from '../../src/index.js'
+import { CATALOG, TYPE_BASE_URL } from '../fixtures/catalog.js'
+
+const FIXTURE = join(import.meta.dirname, '../fixtures/catalog.ts')
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+    env: options.env ?? {},
+    cwd: import.meta.dirname,
+  }
+  const code = await main(argv, io)
+  return { code, stdout, stderr }
+}
+
+describe('http-problems docs', () => {
+  let out: string
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'http-problems-docs-'))
+  })
+  afterAll(async () => {
+    await rm(out, { recursive: true, force: true })
+  })
+
+  it('writes the same bytes the plugin serves, for every document in both forms', async () => {
+    const result = await run(['docs', '--catalog', FIXTURE, '--out', out, '--type-base-url', TYPE_BASE_URL])
+    expect(result.code).toBe(0)
+    const files = (await readdir(out)).sort()
+    expect(files).toHaveLength(2 * (1 + 40 + CATALOG.length))
+    expect(result.stdout.trim().split('\n').sort()).toEqual(files.map((file) => join(out, file)))
+    expect(result.stderr).toContain('wrote 43 documents (86 files)')
+
+    const app = Fastify()
+    await app.register(problems, { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: [...CATALOG] } })
+    for (const file of files) {
+      const [name, form] = file.split('.') as [string, 'html' | 'json']
+      const url = name === 'index' ? '/problems/' : `/problems/${name}`
+      const served = await app.inject({ url, headers: { accept: form === 'html' ? 'text/html' : 'application/json' } })
+      expect(served.statusCode, file).toBe(200)
+      expect(await readFile(join(out, file), 'utf8'), file).toBe(served.body)
+    }
+    // The hostile fixture's strings were written escaped.
+    expect(await readFile(join(out, 'hostile.html'), 'utf8')).not.toContain('<script>')
+    await app.close()
+  })
+
+  it('reads typeBaseUrl and the list from the module, and prints JSON with --json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
+    const module = join(dir, 'problems.mjs')
+    const source = new URL('../../src/index.ts', import.meta.url).pathname
+    await writeFile(
+      module,
+      `import { defineProblem } from ${JSON.stringify(source)}\n` +
+        `export const typeBaseUrl = 'https://errors.example.com/errors'\n` +
+        `export const Teapot = defineProblem({ name: 'Teapot', status: 418, type: typeBaseUrl + '/teapot', title: 'Tea' })\n` +
+        `export const notAProblem = 42\n`,
+    )
+    const result = await run(['docs', '--catalog', module, '--out', join(dir, 'site'), '--json'])
+    expect(result.code).toBe(0)
+    const printed = JSON.parse(result.stdout)
+    expect(printed.path).toBe('/errors')
+    expect(printed.files).toContain(join(dir, 'site', 'teapot.html'))
+    expect(await readFile(join(dir, 'site', 'index.html'), 'utf8')).toContain('href="/errors/teapot"')
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it.each([
+    [['docs'], 'missing --catalog'],
+    [['docs', '--catalog', FIXTURE], 'missing --out'],
+    [['docs', '--catalog', FIXTURE, '--out', 'x', '--bogus'], 'Unknown option'],
+    [['docs', '--catalog', './no-such-module.js', '--out', 'x'], 'cannot load --catalog'],
+    [['docs', '--catalog', FIXTURE, '--out', 'x'], '"docs.path"'],
+    [['docs', '--catalog', FIXTURE, '--out', 'x', '--type-base-url', 'not a uri'], 'absolute URI'],
+    [['docs', '--catalog', FIXTURE, '--out', 'x', '--type-base-url', 'https://elsewhere.example/problems'], '"docs.catalog"'],
+    [['nope'], 'unknown command "nope"'],
+  ])('%j: exit 2, the reason on stderr, nothing on stdout', async (argv, reason) => {
+    const result = await run(argv)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(reason)
+    expect(result.stdout).toBe('')
+  })
+
+  it('exits 1 when the files cannot be written', async () => {
+    const file = join(out, 'index.html')
+    const result = await run(['docs', '--catalog', FIXTURE, '--out', join(file, 'below-a-file'), '--type-base-url', TYPE_BASE_URL])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('cannot write')
+  })
+
+  it('shows help with an example on stdout, exit 0', async () => {
+    for (const argv of [['docs', '--help'], ['docs', '-h']]) {
+      const result = await run(argv)
+      expect(result.code).toBe(0)
+      expect(result.stdout).toContain('Example:\n  npx http-problems docs --catalog ./problems.js --out ./site')
+    }
+    const top = await run(['--help'])
+    expect(top.code).toBe(0)
+    expect(top.stdout).toMatch(/^ {2}docs +write the problem catalog/m)
+    const none = await run([])
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('Usage: http-problems <command>')
+  })
+
+  it('colours errors on a terminal, and not with NO_COLOR', async () => {
+    expect((await run(['nope'], { tty: true })).stderr).toContain('\u001b[31merror:')
+    expect((await run(['nope'], { tty: true, env: { NO_COLOR: '1' } })).stderr).toMatch(/^error: unknown command/)
+  })
+})

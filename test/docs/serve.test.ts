@@ -1,0 +1,222 @@
+// Serving the docs: one case table through Fastify (inject) and Express (supertest over a socket),
+// same status, headers and bytes; the docs option's checks; HTML escaping by construction.
+import express from 'express'
+import Fastify from 'fastify'
+import request from 'supertest'
+import { describe, expect, it } from 'vitest'
+import { problems as expressProblems } from '../../src/express/index.js'
+import { docsForm } from '../../src/docs/negotiate.js'
+import { escapeHtml, html } from '../../src/docs/html.js'
+import { STYLESHEET, STYLESHEET_SOURCE } from '../../src/docs/style.js'
+import { createHash } from 'node:crypto'
+import problems, { UsageError, defineProblem } from '../../src/index.js'
+import { CATALOG, HOSTILE, OutOfCredit, TYPE_BASE_URL } from '../fixtures/catalog.js'
+
+interface Answer {
+  status: number
+  headers: Record<string, string | string[] | number | undefined>
+  body: string
+}
+
+const OPTIONS = { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: [...CATALOG] } }
+
+async function viaFastify(method: 'GET' | 'HEAD', url: string, accept?: string): Promise<Answer> {
+  const app = Fastify()
+  await app.register(problems, OPTIONS)
+  const response = await app.inject({ method, url, headers: accept === undefined ? {} : { accept } })
+  await app.close()
+  return { status: response.statusCode, headers: response.headers, body: response.body }
+}
+
+async function viaExpress(method: 'GET' | 'HEAD', url: string, accept?: string): Promise<Answer> {
+  const app = express()
+  const { docs, notFound, errorHandler } = expressProblems(OPTIONS)
+  app.use(docs!)
+  app.get('/problems/routed', (_request, response) => void response.send('a route'))
+  app.use(notFound)
+  app.use(errorHandler)
+  const call = method === 'GET' ? request(app).get(url) : request(app).head(url)
+  const response = await (accept === undefined ? call : call.set('accept', accept))
+  return { status: response.status, headers: response.headers, body: response.text ?? '' }
+}
+
+const CASES = [
+  { name: 'index for a browser', url: '/problems', accept: 'text/html,application/xhtml+xml,*/*;q=0.8', status: 200, form: 'html' },
+  { name: 'index with a trailing slash, no Accept', url: '/problems/', accept: undefined, status: 200, form: 'html' },
+  { name: 'index as JSON', url: '/problems/', accept: 'application/json', status: 200, form: 'json' },
+  { name: 'a page for */*', url: '/problems/out-of-credit', accept: '*/*', status: 200, form: 'html' },
+  { name: 'an entry as JSON', url: '/problems/out-of-credit', accept: 'application/json', status: 200, form: 'json' },
+  { name: 'JSON preferred by q', url: '/problems/not-found', accept: 'text/html;q=0.5, application/json', status: 200, form: 'json' },
+  { name: 'HTML preferred by q', url: '/problems/not-found', accept: 'text/html, application/json;q=0.9', status: 200, form: 'html' },
+  { name: 'the .json file name', url: '/problems/out-of-credit.json', accept: 'text/html', status: 200, form: 'json' },
+  { name: 'the .html file name', url: '/problems/out-of-credit.html', accept: 'application/json', status: 200, form: 'html' },
+  { name: 'index.json', url: '/problems/index.json', accept: undefined, status: 200, form: 'json' },
+  { name: 'a query string is ignored', url: '/problems/gone?x=<b>', accept: undefined, status: 200, form: 'html' },
+  { name: 'an unknown type', url: '/problems/no-such-type', accept: 'text/html', status: 404, form: 'problem' },
+  { name: 'the index by its stem', url: '/problems/index', accept: undefined, status: 404, form: 'problem' },
+  { name: 'neither form acceptable', url: '/problems/not-found', accept: 'image/png', status: 406, form: 'problem' },
+] as const
+
+describe.each([
+  ['Fastify', viaFastify],
+  ['Express', viaExpress],
+] as const)('docs served by %s', (_adapter, call) => {
+  it.each(CASES)('$name: $status $form', async ({ url, accept, status, form }) => {
+    const answer = await call('GET', url, accept)
+    expect(answer.status).toBe(status)
+    if (form === 'problem') {
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/)
+      expect(JSON.parse(answer.body).status).toBe(status)
+      return
+    }
+    expect(answer.headers.vary).toMatch(/Accept/i)
+    expect(answer.headers['x-content-type-options']).toBe('nosniff')
+    if (form === 'html') {
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(answer.headers['content-security-policy']).toBe(
+        `default-src 'none'; style-src ${STYLESHEET_SOURCE}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      )
+      expect(answer.body).toMatch(/^<!doctype html>\n<html lang="en">/)
+      expect(answer.body).not.toMatch(/<script/i)
+    } else {
+      expect(answer.headers['content-type']).toBe('application/json; charset=utf-8')
+      expect(answer.headers['content-security-policy']).toBeUndefined()
+      JSON.parse(answer.body)
+    }
+  })
+
+  it('answers HEAD with the headers and no body', async () => {
+    const answer = await call('HEAD', '/problems/out-of-credit', 'text/html')
+    expect(answer.status).toBe(200)
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(answer.body).toBe('')
+  })
+
+  it('serves the machine-readable entry: type, title, status, description, resolution, headers, schema, example', async () => {
+    const entry = JSON.parse((await call('GET', '/problems/out-of-credit', 'application/json')).body)
+    expect(entry).toEqual({
+      type: OutOfCredit.type,
+      title: OutOfCredit.title,
+      status: 403,
+      code: OutOfCredit.code,
+      description: OutOfCredit.description,
+      resolution: OutOfCredit.resolution,
+      headers: [{ name: 'x-correlation-id', required: true }],
+      schema: OutOfCredit.schema,
+      example: expect.objectContaining({ type: OutOfCredit.type, status: 403, balance: 30, instance: '/example' }),
+    })
+    const index = JSON.parse((await call('GET', '/problems', 'application/json')).body)
+    expect(index.problems).toHaveLength(42)
+    expect(index.problems).toContainEqual(entry)
+  })
+
+  it('shows every hostile string escaped', async () => {
+    const page = (await call('GET', '/problems/hostile', 'text/html')).body
+    expect(page).not.toContain(HOSTILE)
+    expect(page).toContain(escapeHtml(`Title ${HOSTILE}`))
+    expect(page).toContain(escapeHtml(`Member ${HOSTILE}`))
+  })
+})
+
+describe('the same bytes from both adapters', () => {
+  it.each(['/problems/', '/problems/out-of-credit', '/problems/hostile.json'])('%s', async (url) => {
+    const [fastify, viaExpressAnswer] = await Promise.all([viaFastify('GET', url), viaExpress('GET', url)])
+    expect(viaExpressAnswer.body).toBe(fastify.body)
+    for (const name of ['content-type', 'content-security-policy', 'vary', 'x-content-type-options', 'referrer-policy']) {
+      expect(viaExpressAnswer.headers[name], name).toEqual(fastify.headers[name])
+    }
+  })
+})
+
+describe('docs option checks', () => {
+  const Elsewhere = defineProblem({ name: 'Elsewhere', status: 409, type: 'https://other.example/problems/elsewhere', title: 'Elsewhere' })
+  const Nested = defineProblem({ name: 'Nested', status: 409, type: `${TYPE_BASE_URL}/deep/nested`, title: 'Nested' })
+  it.each([
+    ['docs', { typeBaseUrl: TYPE_BASE_URL, docs: 'yes' }],
+    ['docs.paths', { typeBaseUrl: TYPE_BASE_URL, docs: { paths: '/problems' } }],
+    ['docs.path', { docs: {} }],
+    ['docs.path', { typeBaseUrl: TYPE_BASE_URL, docs: { path: '/errors' } }],
+    ['docs.path', { docs: { path: 'problems' } }],
+    ['docs.path', { docs: { path: '/a/../b' } }],
+    ['docs.path', { docs: { path: '/a b' } }],
+    ['typeBaseUrl', { typeBaseUrl: 'https://errors.example.com', docs: {} }],
+    ['docs.catalog', { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: [Elsewhere] } }],
+    ['docs.catalog', { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: [Nested] } }],
+    ['docs.catalog', { docs: { path: '/errors', catalog: [OutOfCredit] } }],
+    ['catalog[0]', { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: ['OutOfCredit'] } }],
+  ])('refuses a bad %s at registration, in both adapters', async (option, options) => {
+    const app = Fastify()
+    await expect(app.register(problems, options as never)).rejects.toThrow(`"${option}"`)
+    expect(() => expressProblems(options as never)).toThrow(UsageError)
+    expect(() => expressProblems(options as never)).toThrow(`"${option}"`)
+  })
+
+  it('derives the path from typeBaseUrl, and accepts the same path given with a trailing slash', async () => {
+    for (const docs of [{}, { path: '/problems/' }]) {
+      const app = Fastify()
+      await app.register(problems, { typeBaseUrl: `${TYPE_BASE_URL}/`, docs })
+      expect((await app.inject('/problems/not-found')).statusCode).toBe(200)
+    }
+  })
+
+  it('serves at a path of its own without typeBaseUrl, where status types are about:blank', async () => {
+    const app = Fastify()
+    await app.register(problems, { docs: { path: '/errors' } })
+    const entry = JSON.parse((await app.inject({ url: '/errors/not-found', headers: { accept: 'application/json' } })).body)
+    expect(entry.type).toBe('about:blank')
+    expect(expressProblems({ docs: { path: '/errors' } }).docs).toBeTypeOf('function')
+  })
+
+  it('leaves docs out unless asked', async () => {
+    const app = Fastify()
+    await app.register(problems, { typeBaseUrl: TYPE_BASE_URL })
+    expect((await app.inject('/problems/not-found')).statusCode).toBe(404)
+    expect(expressProblems({ typeBaseUrl: TYPE_BASE_URL }).docs).toBeUndefined()
+  })
+
+  it('leaves other methods and other paths to the app (Express)', async () => {
+    const app = express()
+    const { docs, notFound, errorHandler } = expressProblems(OPTIONS)
+    app.use(docs!)
+    app.post('/problems/not-found', (_request, response) => void response.send('posted'))
+    app.get('/elsewhere', (_request, response) => void response.send('elsewhere'))
+    app.use(notFound)
+    app.use(errorHandler)
+    expect((await request(app).post('/problems/not-found')).text).toBe('posted')
+    expect((await request(app).get('/elsewhere')).text).toBe('elsewhere')
+  })
+
+  it('keeps routes the app already has at the docs paths (Fastify with ignoreTrailingSlash)', async () => {
+    const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } })
+    await app.register(problems, OPTIONS)
+    expect((await app.inject('/problems/')).statusCode).toBe(200)
+    expect((await app.inject('/problems')).statusCode).toBe(200)
+  })
+})
+
+describe('negotiation and escaping', () => {
+  it.each([
+    [undefined, 'html'],
+    ['', 'html'],
+    [['application/json', 'text/plain'], 'json'],
+    ['application/*', 'json'],
+    ['text/*', 'html'],
+    ['application/json;q=0, */*;q=0.1', 'html'],
+    ['application/json;q=abc', undefined],
+    ['text/html;q=0', undefined],
+    ['x'.repeat(5000), 'html'],
+  ] as const)('Accept %j -> %s', (accept, form) => {
+    expect(docsForm(accept as never)).toBe(form)
+  })
+
+  it('escapes every interpolated value unless it is a fragment made by html', () => {
+    const fragment = html`<b>${'<i>'}</b>`
+    expect(html`<p title="${`"'&`}">${fragment}${[1, '<', undefined]}</p>`.toString()).toBe('<p title="&quot;&#39;&amp;"><b>&lt;i&gt;</b>1&lt;</p>')
+  })
+
+  it('hashes exactly the stylesheet the pages carry', async () => {
+    expect(STYLESHEET_SOURCE).toBe(`'sha256-${createHash('sha256').update(STYLESHEET).digest('base64')}'`)
+    const page = (await viaFastify('GET', '/problems/')).body
+    expect(page).toContain(`<style>${STYLESHEET}</style>`)
+  })
+})
