@@ -13,8 +13,8 @@ const LEVELS = 'one of trace, debug, info, warn, error, fatal, silent'
 const SHARED_CASES: readonly [label: string, options: unknown, message: string][] = [
   ['options not an object', 'yes', `${PREFIX} "options" must be an object, received the string "yes"`],
   ['options an array', [], `${PREFIX} "options" must be an object, received an array`],
-  ['typeBaseUrl not a URI', { typeBaseUrl: 'errors' }, `${PREFIX} "typeBaseUrl" must be an absolute URI, received the string "errors"`],
-  ['typeBaseUrl a number', { typeBaseUrl: 7 }, `${PREFIX} "typeBaseUrl" must be an absolute URI, received number 7`],
+  ['typeBaseUrl not a URI', { typeBaseUrl: 'errors' }, `${PREFIX} "typeBaseUrl" must be an absolute URI (RFC 3986) of at most 1024 characters, received the string "errors"`],
+  ['typeBaseUrl a number', { typeBaseUrl: 7 }, `${PREFIX} "typeBaseUrl" must be an absolute URI (RFC 3986) of at most 1024 characters, received number 7`],
   ['validationStatus 418', { validationStatus: 418 }, `${PREFIX} "validationStatus" must be 400 or 422, received number 418`],
   ['validationStatus a string', { validationStatus: '422' }, `${PREFIX} "validationStatus" must be 400 or 422, received the string "422"`],
   ['exposeStack a string', { exposeStack: 'true' }, `${PREFIX} "exposeStack" must be a boolean, received the string "true"`],
@@ -33,7 +33,7 @@ const SHARED_CASES: readonly [label: string, options: unknown, message: string][
     { wwwAuthenticate: true },
     `${PREFIX} "wwwAuthenticate" must be a non-empty header value without control characters, received boolean true`,
   ],
-  ['retryAfter a string', { retryAfter: '60' }, `${PREFIX} "retryAfter" must be a non-negative number of seconds, received the string "60"`],
+  ['retryAfter a string', { retryAfter: '60' }, `${PREFIX} "retryAfter" must be a finite, non-negative number of seconds, received the string "60"`],
   ['correlationIdHeader with a space', { correlationIdHeader: 'x id' }, `${PREFIX} "correlationIdHeader" must be a valid header name, received the string "x id"`],
   ['correlationIdHeader not a string', { correlationIdHeader: 1n }, `${PREFIX} "correlationIdHeader" must be a valid header name, received bigint 1`],
   ['logLevels an array', { logLevels: [] }, `${PREFIX} "logLevels" must be an object { clientError?, serverError? }, received an array`],
@@ -79,7 +79,7 @@ describe.each(Object.entries(ADAPTERS))('%s: each bad shared option', (_adapter,
   it('an unknown option names it and lists the known ones', async () => {
     const error = (await misuse({ typeBaseURL: 'https://errors.example.com' })) as UsageError
     expect(error.code).toBe('ERR_HTTP_PROBLEMS_INVALID_OPTION')
-    expect(error.message).toMatch(/^http-problems: option "typeBaseURL" must be one of typeBaseUrl, validationStatus, wwwAuthenticate, proxyAuthenticate, retryAfter, correlationIdHeader, exposeStack, logLevels, .*\(unknown option\), received the string "https:\/\/errors.example.com"$/)
+    expect(error.message).toMatch(/^http-problems: option "typeBaseURL" must be one of typeBaseUrl, validationStatus, validationReaders, wwwAuthenticate, proxyAuthenticate, retryAfter, upgrade, correlationIdHeader, exposeStack, logLevels, cacheControl, map, .*\(unknown option\), received the string "https:\/\/errors.example.com"$/)
   })
 
   it('a long string value is described by its first 40 characters only', async () => {
@@ -177,6 +177,8 @@ describe('problems themselves', () => {
 
   it('a symbol or undefined is described by its type', () => {
     expect(() => new NotFound({ title: Symbol('t') } as never)).toThrow(`${PREFIX} "title" must be a string, received symbol`)
-    expect(() => new NotFound({ type: (() => 1) as never })).toThrow(`${PREFIX} "type" must be a string, received function`)
+    expect(() => new NotFound({ type: (() => 1) as never })).toThrow(
+      `${PREFIX} "type" must be a URI reference (RFC 3986) of at most 2048 characters, such as https://example.com/problems/out-of-stock, received function`,
+    )
   })
 })

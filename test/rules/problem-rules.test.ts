@@ -8,7 +8,7 @@ import { PROBLEM_RULES } from '../../src/rules/problem-rules.js'
 const BODY = { type: 'about:blank', title: 'Not Found', status: 404, instance: '/x', code: 'NOT_FOUND', correlationId: 'c-1' }
 
 function answer(overrides: { status?: number; headers?: Record<string, string>; text?: string } = {}): Answer {
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'x-correlation-id': 'c-1', ...overrides.headers }
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json', 'x-correlation-id': 'c-1', vary: 'Accept', ...overrides.headers }
   return { status: overrides.status ?? 404, header: (name) => headers[name.toLowerCase()], text: overrides.text ?? JSON.stringify(BODY) }
 }
 const expected = (more: Partial<Expectation> = {}): Expectation => ({ status: 404, correlationIdHeader: 'x-correlation-id', ...more })
@@ -38,8 +38,14 @@ describe('HEAD answers', () => {
 })
 
 describe('media types', () => {
-  it('accept any parameters and any case', () => {
-    expect(messages(answer({ headers: { 'content-type': 'Application/JSON ; charset=utf-8' } }), expected({ mediaTypes: ['application/json'] }))).toEqual([])
+  it('accept any parameters but charset, and any case', () => {
+    expect(messages(answer({ headers: { 'content-type': 'Application/JSON ; version=1' } }), expected({ mediaTypes: ['application/json'] }))).toEqual([])
+  })
+
+  it('refuse a charset parameter, which JSON does not define, once the media type is right', () => {
+    expect(messages(answer({ headers: { 'content-type': 'application/json; Charset=utf-8' } }), expected({ mediaTypes: ['application/json'] }))).toEqual([
+      'content-type: content-type "application/json; Charset=utf-8" has a charset parameter (RFC 8259 11 defines none for JSON)',
+    ])
   })
 
   it('name every accepted type when none matches, or when there is no content type', () => {
