@@ -168,9 +168,30 @@ function copyError(error: object): Error {
   const name = readProperty(error, 'name')
   define(copy, 'name', typeof name === 'string' ? clip(name, MAX_TYPE_LENGTH) : type, false)
   define(copy, 'message', textOf(readProperty(error, 'message'), LOG_BUDGET.messageLength), false)
-  define(copy, 'stack', textOf(readProperty(error, 'stack'), LOG_BUDGET.stackLength), false)
+  defineLazyStack(copy, error)
   copyProperties(error, copy)
   return copy
+}
+
+/**
+ * `stack` of the copy, read from `error` (and clipped) only when something reads it. V8 formats a
+ * stack trace on its first read, which costs more than the whole rest of a 500's answer; a logger
+ * that writes nothing (Fastify's `logger: false`) never reads it, and then it is never formatted.
+ * The first read replaces the getter with the value, so every reader sees the same text.
+ */
+function defineLazyStack(copy: Error, error: object): void {
+  Object.defineProperty(copy, 'stack', {
+    get(this: Error) {
+      const stack = textOf(readProperty(error, 'stack'), LOG_BUDGET.stackLength)
+      define(this, 'stack', stack, false)
+      return stack
+    },
+    set(this: Error, value: unknown) {
+      define(this, 'stack', value, false)
+    },
+    enumerable: false,
+    configurable: true,
+  })
 }
 
 /** The name pino would log as `type`: the constructor's name, else `name`, else `Error`. */
