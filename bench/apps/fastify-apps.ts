@@ -134,6 +134,19 @@ async function ours500PostgresRules(logging: boolean): Promise<FastifyInstance> 
   return app
 }
 
+/**
+ * Ours, the throw path with the problem catalog served (`docs`, issue 12): its routes are there,
+ * the error path must not pay for them.
+ */
+async function oursThrowWithDocs(logging: boolean): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(logging))
+  await app.register(problems, { typeBaseUrl: 'https://errors.example.com/problems', docs: {} })
+  app.get<Params>(ROUTE, async (request) => {
+    throw new NotFound(detailFor(request.params.id))
+  })
+  return app
+}
+
 /** Every Fastify variant by name. */
 export const FASTIFY_APPS = {
   plain: (logging: boolean) => plain(logging),
@@ -144,6 +157,7 @@ export const FASTIFY_APPS = {
   'naive-handler': naiveProblemHandler,
   'ours-throw': oursThrow,
   'ours-throw-stack': oursThrowWithStack,
+  'ours-throw-docs': oursThrowWithDocs,
   'ours-reply': oursReply,
   'default-500': default500,
   'ours-500': ours500,

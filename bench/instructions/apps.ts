@@ -8,6 +8,8 @@ export const INSTRUCTION_APPS = {
   'ours-reply': { expected: 404, description: 'the reply path: reply.problem(404, ...)' },
   'ours-500': { expected: 500, description: 'the 500 path: an unexpected Error' },
   'default-500': { expected: 500, description: "Fastify's default handler answering the same Error" },
+  'ours-throw-docs': { expected: 404, description: 'the throw path with the problem catalog served (`docs`)' },
+  'ours-500-postgres-rules': { expected: 500, description: 'the 500 path with `map: postgresRules`, no rule matching' },
 } as const
 
 /** Name of a counted app. */
