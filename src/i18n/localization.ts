@@ -22,7 +22,17 @@ export interface ProblemMessages {
 /** Messages of one locale: keyed by problem code (`OUT_OF_CREDIT`), or by problem type URI, which wins. */
 export type LocaleMessages = Readonly<Record<string, ProblemMessages>>
 
-/** The `localization` option: the languages problems are answered in, and their messages. */
+/**
+ * The `localization` option: the languages problems are answered in, and their messages.
+ *
+ * @example
+ * await app.register(problems, {
+ *   localization: {
+ *     locales: ['en', 'de'],
+ *     messages: { de: { OUT_OF_CREDIT: { title: 'Guthaben reicht nicht', detail: 'Ihr Guthaben ist {balance, number}.' } } },
+ *   },
+ * })
+ */
 export interface LocalizationOptions {
   /** The locales answered in, as BCP 47 tags: `['en', 'de', 'de-AT', 'fr']`. At least one. */
   readonly locales: readonly string[]
