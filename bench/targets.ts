@@ -22,6 +22,12 @@ export const TARGETS: readonly Target[] = [
   },
   { description: 'reply path vs plain reply', numerator: 'ours-reply', denominator: 'plain', min: 0.9 },
   {
+    description: 'localized throw path vs the English one (issue 14)',
+    numerator: 'ours-throw-localized',
+    denominator: 'ours-throw',
+    min: 0.9,
+  },
+  {
     description: 'throw path vs Fastify default, pino info',
     numerator: 'ours-throw+log',
     denominator: 'default-http-errors+log',

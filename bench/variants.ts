@@ -50,6 +50,7 @@ const FASTIFY_SPECS: VariantSpec[] = [
   { app: 'ours-throw', status: 404, description: 'ours: throw new NotFound(...)' },
   { app: 'ours-throw-stack', status: 404, description: 'ours: the same, 4xx stack capture on (as before)' },
   { app: 'ours-throw-docs', status: 404, description: 'ours: the same, with the problem catalog served (docs)' },
+  { app: 'ours-throw-localized', status: 404, description: 'ours: the same, answered in German (localization)' },
   { app: 'ours-reply', status: 404, description: 'ours: return reply.problem(404, ...)' },
   { app: 'default-500', status: 500, description: 'Fastify default handler, plain Error' },
   { app: 'ours-500', status: 500, description: 'ours: plain Error -> 500, stack logged' },

@@ -37,6 +37,30 @@ const OutOfCredit = defineProblem({
   example: { detail: 'Your balance is 30, but that costs 50.', extensions: { balance: 30, cost: 50 } },
 })
 
+/**
+ * The demo's messages, in ICU MessageFormat with the problems' extension members as arguments.
+ * Built-in titles (Not Found → Nicht gefunden, Introuvable...) need no entry.
+ */
+const localization = {
+  locales: ['en', 'de', 'fr', 'es', 'ja'],
+  messages: {
+    en: {
+      USER_NOT_FOUND: { detail: 'No user {userId}' },
+      [OutOfCredit.type]: { detail: 'Your balance is {balance, number}, but that costs {cost, number}.' },
+    },
+    de: {
+      USER_NOT_FOUND: { detail: 'Es gibt keinen Benutzer {userId}.' },
+      [OutOfCredit.type]: {
+        title: 'Ihr Guthaben reicht nicht aus',
+        detail: 'Ihr Guthaben beträgt {balance, number}, das kostet aber {cost, number}.',
+      },
+    },
+    fr: { USER_NOT_FOUND: { detail: "Il n'y a pas d'utilisateur {userId}." } },
+    es: { USER_NOT_FOUND: { detail: 'No existe el usuario {userId}.' } },
+    ja: { USER_NOT_FOUND: { detail: 'ユーザー {userId} は存在しません。' } },
+  },
+}
+
 const accounts = accountsTable(['ada@example.com'])
 const users = new Map<string, { id: string; name: string }>([['1', { id: '1', name: 'Ada' }]])
 
@@ -46,13 +70,15 @@ export async function buildDemo() {
   const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? 'info' }, frameworkErrors, clientErrorHandler })
   // `map`: a duplicate email (PostgreSQL unique violation) becomes a 409, no try/catch in the route.
   // `docs`: every type URI is a page of this service (and JSON for `accept: application/json`).
-  await app.register(problems, { typeBaseUrl, docs: { catalog: [OutOfCredit] }, map: postgresRules })
+  // `localization`: titles and details in the client's language (`accept-language: de`).
+  await app.register(problems, { typeBaseUrl, docs: { catalog: [OutOfCredit] }, map: postgresRules, localization })
 
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
     // This line carries the request's correlationId (request.correlationId), as every line of the request does.
     request.log.debug({ userId: request.params.id }, 'looking up a user')
     const user = users.get(request.params.id)
-    if (user === undefined) throw new NotFound({ detail: `No user ${request.params.id}`, code: 'USER_NOT_FOUND' })
+    // No `detail` of its own: the catalog's, in the client's language, with `userId` as its argument.
+    if (user === undefined) throw new NotFound({ code: 'USER_NOT_FOUND', extensions: { userId: request.params.id } })
     return user
   })
 
@@ -94,7 +120,7 @@ export async function buildDemo() {
     throw new Error('connection to db.internal:5432 refused (this message is logged, never sent)')
   })
   app.get('/buy', async () => {
-    throw new OutOfCredit({ detail: 'Your balance is 30, but that costs 50.', extensions: { balance: 30, cost: 50 } })
+    throw new OutOfCredit({ extensions: { balance: 30, cost: 50 } })
   })
   app.get('/legacy/http-errors', async () => {
     throw createError(409, 'Thrown with http-errors')
@@ -115,6 +141,7 @@ if (isMain) {
   console.log(`
 http-problems demo on ${base}. Try:
   curl -i ${base}/users/42                       # 404 problem
+  curl -i ${base}/users/42 -H 'accept-language: de'   # the same problem in German (also fr, es, ja)
   curl -i -X DELETE ${base}/users/1              # automatic 405 with Allow
   curl -i -X POST ${base}/users -H 'content-type: application/json' -d '{}'   # 400 with errors[].pointer
   curl -i -X POST ${base}/users -H 'content-type: application/json' -d '{"name":"Grace"}'   # 201 + Location

@@ -29,22 +29,28 @@ export function addCachingHeaders(headers: HeaderMap, cacheControl: string | fal
   headers.vary = varyWithAccept(headers.vary)
 }
 
+/** `Accept` added to a `Vary` value (see `varyWith`). */
+export function varyWithAccept(vary: string | undefined): string {
+  return varyWith(vary, 'Accept')
+}
+
 /**
- * `Accept` added to a `Vary` value, each member once (compared without case). `*` already says
+ * `member` added to a `Vary` value, each member once (compared without case). `*` already says
  * the answer varies on everything, so it stays alone.
  */
-export function varyWithAccept(vary: string | undefined): string {
-  if (vary === undefined) return 'Accept'
+export function varyWith(vary: string | undefined, member: string): string {
+  if (vary === undefined) return member
+  const wanted = member.toLowerCase()
   const seen = new Set<string>()
   const members: string[] = []
   for (const part of vary.split(',')) {
-    const member = part.trim()
-    const lower = member.toLowerCase()
+    const name = part.trim()
+    const lower = name.toLowerCase()
     if (lower === '*') return '*'
-    if (member === '' || seen.has(lower)) continue
+    if (name === '' || seen.has(lower)) continue
     seen.add(lower)
-    members.push(member)
+    members.push(name)
   }
-  if (!seen.has('accept')) members.push('Accept')
+  if (!seen.has(wanted)) members.push(member)
   return members.join(', ')
 }

@@ -8,6 +8,7 @@ export default httpProblems
 export { httpProblems }
 export type { ProblemsOptions, ProblemLogLevel, ProblemReporter } from './fastify/options.js'
 export type { MappingFacts, ProblemRule } from './mapping/rule.js'
+export type { LocalizationOptions, LocaleMessages, ProblemMessages } from './i18n/localization.js'
 export { notFoundHandler, unmatchedRouteProblem } from './fastify/not-found.js'
 export { clientErrorHandler, frameworkErrors } from './fastify/before-routing.js'
 

@@ -54,8 +54,12 @@ export interface ProblemLogEntry {
  * logProblem(request.log, { problem, thrown, correlationId, rendered }, 'error')
  */
 export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level: LoggedLevel | 'silent'): void {
-  if (level === 'silent' || !isLevelEnabled(logger, level)) return
   const { problem, thrown, correlationId, rendered } = entry
+  // Before the level check: a broken catalog message is a fault of the service, whatever the level of its problems.
+  if (rendered.localizationFaults !== undefined) logLocalizationFaults(logger, correlationId, rendered.localizationFaults)
+  if (level === 'silent' || !isLevelEnabled(logger, level)) return
+  // Localized answers are logged in the default locale, whatever the client asked for, so logs stay searchable.
+  const text = rendered.logText ?? problem
   const line: Record<string, unknown> = correlationMember(logger, correlationId)
   line.status = rendered.status
   line.code = textOf(() => problem.code)
@@ -64,7 +68,7 @@ export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level:
     if (entry.mapped === true) line.cause = describeCause(thrown)
     else Object.assign(line, thrownMembers(thrown))
   } else {
-    const detail = textOf(() => problem.detail)
+    const detail = textOf(() => text.detail)
     if (detail !== undefined) line.detail = detail
     if (entry.mapped === true) line.cause = describeCause(thrown)
   }
@@ -72,7 +76,7 @@ export function logProblem(logger: ProblemLogger, entry: ProblemLogEntry, level:
   if (rendered.droppedMembers.length > 0) line.droppedMembers = rendered.droppedMembers
   if (rendered.fault !== undefined) line.renderFault = describeThrown(rendered.fault)
   if (entry.responseStarted === true) line.responseStarted = true
-  const title = rendered.fault === undefined ? (textOf(() => problem.title) ?? 'Problem') : 'Internal Server Error'
+  const title = rendered.fault === undefined ? (textOf(() => text.title) ?? 'Problem') : 'Internal Server Error'
   const message = entry.responseStarted === true
     ? `${rendered.status} ${title} (the response had already started; the connection was closed)`
     : entry.clientClosed === true
@@ -105,6 +109,18 @@ export function logFault(
   line.fault = describeThrown(entry.fault)
   if ('thrown' in entry) Object.assign(line, thrownMembers(entry.thrown))
   writeLine(logger, 'error', line, message)
+}
+
+/**
+ * One `error` line per catalog message that failed to format (the answer used the fallback text);
+ * the localizer reports each message once, so a broken message does not flood the log.
+ */
+function logLocalizationFaults(logger: ProblemLogger, correlationId: string, faults: readonly string[]): void {
+  for (const fault of faults) {
+    const line: Record<string, unknown> = correlationMember(logger, correlationId)
+    line.localizationFault = clip(fault, MAX_LOGGED_TEXT_LENGTH)
+    writeLine(logger, 'error', line, 'http-problems: a catalog message failed to format; the fallback text was sent')
+  }
 }
 
 /**

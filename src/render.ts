@@ -6,22 +6,26 @@
  * object, a getter that throws) is answered with a minimal 500 (`fallbackProblem`).
  */
 import { problemContentType, PROBLEM_CONTENT_TYPE } from './accept.js'
-import { addCachingHeaders, replacesCaching, DEFAULT_CACHE_CONTROL } from './caching.js'
+import { addCachingHeaders, replacesCaching, varyWith, DEFAULT_CACHE_CONTROL } from './caching.js'
 import { clip as clipTo } from './clip.js'
 import { honourConnectionClose } from './connection-close.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { guarded, isError, readProperty } from './guarded.js'
+import type { Localization } from './i18n/localization.js'
+import { localize, type LocalizedText } from './i18n/localize.js'
 import { instanceOf } from './instance.js'
 import { jsonString } from './json-string.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
 import { isReservedMember, reasonPhrase, type HttpProblem, type ProblemMembers } from './problem.js'
 import { settleReplyHeaders, type ReplyHeaders } from './reply-state.js'
+import { SERVER_ERROR_DETAIL } from './server-error-detail.js'
 import { STATUSES, codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
 import { applyValueRules } from './value-rules.js'
 
 export { pathOf } from './instance.js'
 export { MAX_MEMBER_LENGTH } from './limits.js'
+export { SERVER_ERROR_DETAIL } from './server-error-detail.js'
 
 /** What the renderer needs to know about the request. */
 export interface RequestFacts {
@@ -38,6 +42,8 @@ export interface RequestFacts {
   correlationId: string
   /** Methods the target supports, used for `Allow` when a 405 does not carry one. */
   allow?: readonly string[] | undefined
+  /** The `Accept-Language` header, read only when `RenderSettings.localization` is set. */
+  acceptLanguage?: string | readonly string[] | undefined
   /** The request's `Connection` header: a client that asked to close has `close` added to the answer's. */
   connection?: string | readonly string[] | undefined
   /**
@@ -69,6 +75,12 @@ export interface RenderSettings {
    * `Expires`); `false` leaves both as the route set them. Default `'no-store'`.
    */
   cacheControl?: string | false | undefined
+  /**
+   * The compiled `localization` option (src/i18n): when set, `title` and `detail` are answered in
+   * the locale `Accept-Language` negotiates, with `Content-Language` and `Vary: Accept-Language`.
+   * Absent, nothing of this happens and the answer is the same bytes as without it.
+   */
+  localization?: Localization | undefined
 }
 
 /** The response to write. */
@@ -89,18 +101,14 @@ export interface RenderedProblem {
   droppedHeaders: string[]
   /** Extension members left out because they could not be serialized or did not fit. */
   droppedMembers: string[]
+  /** With localization: the `title` and `detail` in the default locale, which the log line uses whatever the client asked for. */
+  logText?: LocalizedText | undefined
+  /** With localization: catalog messages that failed to format (each reported once), for the log. */
+  localizationFaults?: readonly string[] | undefined
   /** Set when the problem could not be rendered and this is the minimal 500 instead: why. */
   fault?: unknown
 }
 
-/**
- * The `detail` of a 5xx whose own detail is not exposed.
- *
- * @example
- * expect(body.detail).toBe(SERVER_ERROR_DETAIL) // no internal message reached the client
- */
-export const SERVER_ERROR_DETAIL =
-  'The server could not complete the request. Quote the correlationId when reporting this problem.'
 
 /**
  * Most characters the extension members of one body may take together, as JSON. Members are
@@ -197,8 +205,43 @@ function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: R
   headers[correlationIdHeader] = correlationId
   headers['content-type'] = problemContentType(facts.accept)
 
-  const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers)
+  if (settings.localization !== undefined) {
+    return renderLocalized(problem, status, facts, settings, settings.localization, { headers, correlationId, droppedHeaders, droppedMembers, removedReplyHeaders })
+  }
+  const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers, undefined)
   const rendered = { status, headers, body, bodyOfGet: undefined, droppedHeaders, droppedMembers, removedReplyHeaders }
+  return facts.method === 'HEAD' ? headOnly(rendered) : rendered
+}
+
+/** The parts of an answer made before its body. */
+interface AnswerParts {
+  headers: HeaderMap
+  correlationId: string
+  droppedHeaders: string[]
+  droppedMembers: string[]
+  removedReplyHeaders: string[]
+}
+
+/**
+ * The localized answer: `title` and `detail` in the negotiated language, said by
+ * `Content-Language`, and `Vary: Accept-Language` since the language was negotiated. Kept apart
+ * so the unlocalized path above builds nothing more than before.
+ */
+function renderLocalized(
+  problem: ProblemMembers,
+  status: number,
+  facts: RequestFacts,
+  settings: RenderSettings,
+  localization: Localization,
+  parts: AnswerParts,
+): RenderedProblem {
+  const { headers, correlationId, droppedHeaders, droppedMembers, removedReplyHeaders } = parts
+  const localized = localize(problem, status, facts.acceptLanguage, localization)
+  headers['content-language'] = localized.language
+  headers.vary = varyWith(headers.vary, 'Accept-Language')
+  const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers, localized.text)
+  const localizationFaults = localized.faults.length > 0 ? localized.faults : undefined
+  const rendered = { status, headers, body, bodyOfGet: undefined, droppedHeaders, droppedMembers, removedReplyHeaders, logText: localized.logText, localizationFaults }
   return facts.method === 'HEAD' ? headOnly(rendered) : rendered
 }
 
@@ -281,14 +324,16 @@ function serializeBody(
   settings: RenderSettings,
   correlationId: string,
   droppedMembers: string[],
+  localized: LocalizedText | undefined,
 ): string {
   const expose = problem.expose === true
-  const detail = status >= 500 && !expose ? SERVER_ERROR_DETAIL : expose ? problem.detail : undefined
+  const detail = localized !== undefined ? localized.detail : status >= 500 && !expose ? SERVER_ERROR_DETAIL : expose ? problem.detail : undefined
+  // The code comes from the problem's own title, never from its translation.
   const title = titleOf(problem, status)
   // jsonString is JSON.stringify for strings, minus its cost when nothing needs escaping.
   let json =
     `{"type":${jsonString(clip(problemType(problem, status, settings.typeBaseUrl)))}` +
-    `,"title":${jsonString(title)}` +
+    `,"title":${jsonString(localized === undefined ? title : clip(localized.title))}` +
     `,"status":${status}`
   if (typeof detail === 'string') json += `,"detail":${jsonString(clip(detail))}`
   json +=

@@ -8,6 +8,7 @@
 import { DEFAULT_CACHE_CONTROL } from './caching.js'
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
+import { resolveLocalization, type LocalizationOptions } from './i18n/localization.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
 import { resolveRules, type CompiledRules } from './mapping/resolve-rules.js'
 import type { ProblemRule } from './mapping/rule.js'
@@ -67,6 +68,14 @@ export interface SharedProblemsOptions {
    * sets in `http-problems/mapping`). Default: none.
    */
   map?: readonly ProblemRule[]
+  /**
+   * Answers `title` and `detail` in the client's language: the locale `Accept-Language`
+   * negotiates among `locales` (else `defaultLocale`), from the catalogs in `messages` (ICU
+   * MessageFormat keyed by problem code or type URI) and the built-in titles (en, de, fr, es, ja),
+   * with `Content-Language` and `Vary: Accept-Language`. Logs stay in `defaultLocale`. Default:
+   * none (answers in the problems' own words, without those headers).
+   */
+  localization?: LocalizationOptions
 }
 
 /** The shared options after defaults and checks. */
@@ -94,6 +103,7 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'logLevels',
   'cacheControl',
   'map',
+  'localization',
 ])
 
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
@@ -133,6 +143,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
       upgrade: given.upgrade === undefined ? DEFAULT_UPGRADE : upgradeValue(given.upgrade),
       correlationIdHeader: headerNameOption(given.correlationIdHeader),
       cacheControl: cacheControlOption(given.cacheControl),
+      localization: resolveLocalization(given.localization),
     },
     validationStatus: validationStatus(given.validationStatus),
     validationReaders: validationReadersOption(given.validationReaders),

@@ -6,6 +6,7 @@ export const INSTRUCTION_APPS = {
   plain: { expected: 200, description: 'the plain reply of the same bytes (the ceiling)' },
   'ours-throw': { expected: 404, description: 'the throw path: throw new NotFound(...)' },
   'ours-reply': { expected: 404, description: 'the reply path: reply.problem(404, ...)' },
+  'ours-throw-localized': { expected: 404, description: 'the throw path answered in German (localization)' },
   'ours-500': { expected: 500, description: 'the 500 path: an unexpected Error' },
   'default-500': { expected: 500, description: "Fastify's default handler answering the same Error" },
   'ours-throw-docs': { expected: 404, description: 'the throw path with the problem catalog served (`docs`)' },

@@ -28,6 +28,7 @@ export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, re
     // `originalUrl`: inside a mounted router `url` has lost its prefix; `instance` is the full path.
     url: originalUrl,
     accept: headers.accept,
+    acceptLanguage: headers['accept-language'],
     correlationId,
     allow,
     connection: headers.connection,

@@ -93,7 +93,8 @@ function answer(
     const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
     const { method, url, headers } = request
     const replyHeaders = reply.getHeaders()
-    const facts = { method, url, accept: headers.accept, correlationId, allow, connection: headers.connection, replyHeaders }
+    const acceptLanguage = headers['accept-language']
+    const facts = { method, url, accept: headers.accept, acceptLanguage, correlationId, allow, connection: headers.connection, replyHeaders }
     const rendered = renderMembers(problem, facts, options.render)
     const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
     if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)

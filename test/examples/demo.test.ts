@@ -33,6 +33,21 @@ describe('demo service', () => {
     if (code !== undefined) expect(response.json().code).toBe(code)
   })
 
+  it('answers in German for accept-language: de, and in English by default', async () => {
+    const german = await app.inject({ url: '/users/42', headers: { 'accept-language': 'de' } })
+    expect(german.statusCode).toBe(404)
+    expect(german.headers['content-language']).toBe('de')
+    expect(german.headers.vary).toBe('Accept, Accept-Language')
+    expect(german.json()).toMatchObject({ title: 'Nicht gefunden', detail: 'Es gibt keinen Benutzer 42.', code: 'USER_NOT_FOUND', userId: '42' })
+    const english = await app.inject({ url: '/users/42' })
+    expect(english.headers['content-language']).toBe('en')
+    expect(english.json()).toMatchObject({ title: 'Not Found', detail: 'No user 42' })
+    const buy = await app.inject({ url: '/buy', headers: { 'accept-language': 'de-CH' } })
+    expect(buy.json()).toMatchObject({ title: 'Ihr Guthaben reicht nicht aus', detail: 'Ihr Guthaben beträgt 30, das kostet aber 50.' })
+    expect((await app.inject({ url: '/buy' })).json().detail).toBe('Your balance is 30, but that costs 50.')
+    expect((await app.inject({ url: '/crash', headers: { 'accept-language': 'ja' } })).json().title).toBe('サーバー内部エラー')
+  })
+
   it('creates users with 201 + Location, rejects duplicates and invalid bodies', async () => {
     const created = await app.inject({ method: 'POST', url: '/users', payload: { name: 'Grace' } })
     expect(created.statusCode).toBe(201)

@@ -19,9 +19,12 @@ import fastifyProblems, {
   TooManyRequests,
   Unauthorized,
   UpgradeRequired,
+  BadRequest,
+  NotFound,
 } from '../../src/index.js'
 import { problems } from '../../src/express/index.js'
 import { closeAll, listen } from './helpers.js'
+import { LOCALIZATION } from '../i18n/fixtures.js'
 
 interface Case {
   name: string
@@ -257,5 +260,63 @@ describe('Express and Fastify answer byte for byte alike', () => {
   it('the table covers every class, foreign errors, non-errors, 404 and 405', () => {
     for (const entry of STATUSES) expect(CASES.some((testCase) => testCase.name === `${entry.status} ${entry.name}`)).toBe(true)
     expect(CASES.filter((testCase) => testCase.path !== undefined).map((testCase) => testCase.status)).toEqual([404, 404, 405, 405, 405, 405])
+  })
+})
+
+/** The same comparison with the `localization` option: one Accept-Language per row, both adapters. */
+describe('Express and Fastify answer byte for byte alike in every language', () => {
+  const THROWN: [name: string, status: number, thrown: () => unknown][] = [
+    ['built-in title', 404, () => new NotFound()],
+    ['own detail', 404, () => new NotFound('No user 42')],
+    ['catalog message with numbers', 400, () => new BadRequest({ code: 'OUT_OF_CREDIT', extensions: { balance: 1234.5, cost: 2000 } })],
+    ['plural', 409, () => new Conflict({ code: 'ITEMS_LEFT', extensions: { count: 2 } })],
+    ['broken message', 400, () => new BadRequest({ code: 'HALF_BROKEN' })],
+    ['hidden 5xx', 500, () => new Error('secret')],
+  ]
+  const LANGUAGES = [undefined, 'de', 'de-AT', 'fr-CA, de;q=0.5', 'ja', 'es', '*', 'de;q=abc', 'it']
+  const rows = THROWN.flatMap(([name, status, thrown], index) =>
+    LANGUAGES.map((language) => [`${name}, Accept-Language ${String(language)}`, status, index, thrown, language] as const),
+  )
+  let localizedFastify: FastifyInstance
+  let localizedExpress: Server
+
+  beforeAll(async () => {
+    localizedFastify = Fastify()
+    await localizedFastify.register(fastifyProblems, { localization: LOCALIZATION })
+    const app = express()
+    const { errorHandler, notFound } = problems({ localization: LOCALIZATION })
+    THROWN.forEach(([, , thrown], index) => {
+      localizedFastify.get(routeOf(index), async () => {
+        throw thrown()
+      })
+      app.get(routeOf(index), () => {
+        throw thrown()
+      })
+    })
+    app.use(notFound)
+    app.use(errorHandler)
+    await localizedFastify.listen({ port: 0, host: '127.0.0.1' })
+    localizedExpress = await listen(app)
+  })
+
+  afterAll(async () => {
+    await localizedFastify.close()
+  })
+
+  it.each(rows)('%s', async (_name, status, index, _thrown, language) => {
+    const testCase: Case = { name: '', status, headers: language === undefined ? {} : { 'accept-language': language } }
+    const viaExpress = await send(localizedExpress, testCase, index)
+    const viaFastify = await send(localizedFastify.server, testCase, index)
+    expect(viaExpress.status).toBe(status)
+    expect(viaExpress.headers['content-language']).toMatch(/^(en|de|de-AT|fr|ja|it)$/)
+    expect(viaExpress.headers.vary).toBe('Accept, Accept-Language')
+    expect(viaExpress).toEqual(viaFastify)
+  })
+
+  it('the unknown path too', async () => {
+    const testCase: Case = { name: '', status: 404, path: '/nowhere', headers: { 'accept-language': 'ja' } }
+    const viaExpress = await send(localizedExpress, testCase, 99)
+    expect(JSON.parse(viaExpress.body)).toMatchObject({ title: '見つかりません' })
+    expect(viaExpress).toEqual(await send(localizedFastify.server, testCase, 99))
   })
 })

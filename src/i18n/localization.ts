@@ -1,0 +1,180 @@
+/**
+ * The `localization` option, checked and compiled once at registration into what `localize`
+ * reads on each answer: per locale, its compiled messages by code and by type, the built-in
+ * titles of its language, and the locales to fall back to (`de-AT` → `de` → the default).
+ */
+import { invalidOption } from '../usage-error.js'
+import { BUILT_IN_MESSAGES, type BuiltInMessages } from './built-in/index.js'
+import { compileMessage, type CompiledMessage } from './compile-message.js'
+import { localeNegotiator, type LocaleNegotiator } from './negotiate.js'
+
+/**
+ * A problem's messages in one language, in ICU MessageFormat: the problem's `status` and
+ * extension members are the arguments (`'Ihr Guthaben ist {balance, number}.'`).
+ */
+export interface ProblemMessages {
+  /** The `title` in this language. */
+  readonly title?: string
+  /** The `detail` of problems that carry none of their own (and of every hidden 5xx detail). */
+  readonly detail?: string
+}
+
+/** Messages of one locale: keyed by problem code (`OUT_OF_CREDIT`), or by problem type URI, which wins. */
+export type LocaleMessages = Readonly<Record<string, ProblemMessages>>
+
+/**
+ * The `localization` option: the languages problems are answered in, and their messages.
+ *
+ * @example
+ * await app.register(problems, {
+ *   localization: {
+ *     locales: ['en', 'de'],
+ *     messages: { de: { OUT_OF_CREDIT: { title: 'Guthaben reicht nicht', detail: 'Ihr Guthaben ist {balance, number}.' } } },
+ *   },
+ * })
+ */
+export interface LocalizationOptions {
+  /** The locales answered in, as BCP 47 tags: `['en', 'de', 'de-AT', 'fr']`. At least one. */
+  readonly locales: readonly string[]
+  /** The locale answered in when `Accept-Language` matches none, and the one logs are written in. Default: the first of `locales`. */
+  readonly defaultLocale?: string
+  /** Messages per locale (a key of `locales`). Default: none, so only the built-in titles and 5xx detail are localized. */
+  readonly messages?: Readonly<Record<string, LocaleMessages>>
+}
+
+/** One problem's compiled messages. */
+export interface CompiledEntry {
+  readonly title: CompiledMessage | undefined
+  readonly detail: CompiledMessage | undefined
+}
+
+/** One locale's messages, compiled. */
+export interface LocaleTable {
+  /** The canonical tag (`de-AT`). */
+  readonly locale: string
+  readonly byCode: ReadonlyMap<string, CompiledEntry>
+  readonly byType: ReadonlyMap<string, CompiledEntry>
+  /** The built-in titles and 5xx detail of its language, when the package ships them. */
+  readonly builtIn: BuiltInMessages | undefined
+}
+
+/** The `localization` option after checks, compiled. */
+export interface Localization {
+  readonly defaultLocale: string
+  readonly negotiate: LocaleNegotiator
+  /** For each locale, the tables to look in, in order: itself, its configured parents, the default. */
+  readonly chains: ReadonlyMap<string, readonly LocaleTable[]>
+  /** The catalog messages whose format failure was already logged, so each is logged once. */
+  readonly reportedFaults: Set<string>
+}
+
+const OPTION = 'localization'
+const KNOWN_KEYS = new Set(['locales', 'defaultLocale', 'messages'])
+const ENTRY_KEYS = new Set(['title', 'detail'])
+
+/**
+ * Checks and compiles the `localization` option; `undefined` when it is absent. Throws a
+ * `UsageError` naming the first bad value (`localization.messages.de.OUT_OF_CREDIT.detail`).
+ */
+export function resolveLocalization(value: unknown): Localization | undefined {
+  if (value === undefined) return undefined
+  const given = plainObject(value, OPTION, 'an object { locales, defaultLocale?, messages? }')
+  rejectUnknown(given, KNOWN_KEYS, OPTION)
+  const locales = localesOption(given.locales)
+  const defaultLocale = defaultLocaleOption(given.defaultLocale, locales)
+  const messages = messagesOption(given.messages, locales)
+  const tables = new Map(locales.map((locale) => [locale, localeTable(locale, messages.get(locale))]))
+  const chains = new Map(locales.map((locale) => [locale, chainOf(locale, tables, defaultLocale)]))
+  return { defaultLocale, negotiate: localeNegotiator(locales, defaultLocale), chains, reportedFaults: new Set() }
+}
+
+function localesOption(value: unknown): string[] {
+  const name = `${OPTION}.locales`
+  if (!Array.isArray(value) || value.length === 0) invalidOption(name, 'a non-empty array of BCP 47 language tags', value)
+  const locales: string[] = []
+  for (const [index, tag] of (value as unknown[]).entries()) {
+    const locale = canonicalTag(tag, `${name}[${index}]`)
+    if (locales.includes(locale)) invalidOption(`${name}[${index}]`, 'a locale not already listed', tag)
+    locales.push(locale)
+  }
+  return locales
+}
+
+function defaultLocaleOption(value: unknown, locales: readonly string[]): string {
+  const name = `${OPTION}.defaultLocale`
+  if (value === undefined) return locales[0]!
+  const locale = canonicalTag(value, name)
+  if (!locales.includes(locale)) invalidOption(name, `one of localization.locales (${locales.join(', ')})`, value)
+  return locale
+}
+
+function messagesOption(value: unknown, locales: readonly string[]): Map<string, Record<string, unknown>> {
+  const name = `${OPTION}.messages`
+  const byLocale = new Map<string, Record<string, unknown>>()
+  if (value === undefined) return byLocale
+  const given = plainObject(value, name, 'an object of messages per locale')
+  for (const tag of Object.keys(given)) {
+    const locale = canonicalTag(tag, `${name}.${tag}`)
+    if (!locales.includes(locale)) invalidOption(`${name}.${tag}`, `messages of one of localization.locales (${locales.join(', ')})`, tag)
+    if (byLocale.has(locale)) invalidOption(`${name}.${tag}`, 'the only messages of its locale', tag)
+    byLocale.set(locale, plainObject(given[tag], `${name}.${tag}`, 'an object of { title?, detail? } per problem code or type'))
+  }
+  return byLocale
+}
+
+/** Compiles one locale's messages; a key that is an absolute URI (`https:`, `urn:`) names a problem type. */
+function localeTable(locale: string, messages: Record<string, unknown> | undefined): LocaleTable {
+  const byCode = new Map<string, CompiledEntry>()
+  const byType = new Map<string, CompiledEntry>()
+  for (const key of Object.keys(messages ?? {})) {
+    const name = `${OPTION}.messages.${locale}.${key}`
+    if (key === '') invalidOption(name, 'a problem code or type URI, not empty', key)
+    const entry = plainObject(messages![key], name, 'an object { title?, detail? }')
+    rejectUnknown(entry, ENTRY_KEYS, name)
+    const compiled = {
+      title: entry.title === undefined ? undefined : compileMessage(entry.title, locale, `${name}.title`),
+      detail: entry.detail === undefined ? undefined : compileMessage(entry.detail, locale, `${name}.detail`),
+    }
+    ;(isTypeUri(key) ? byType : byCode).set(key, compiled)
+  }
+  return { locale, byCode, byType, builtIn: BUILT_IN_MESSAGES.get(locale.split('-')[0]!.toLowerCase()) }
+}
+
+/** `de-AT` → [de-AT, de, default]: the locale, each shorter tag that is configured, then the default. */
+function chainOf(locale: string, tables: ReadonlyMap<string, LocaleTable>, defaultLocale: string): LocaleTable[] {
+  const chain: LocaleTable[] = []
+  const subtags = locale.split('-')
+  for (let length = subtags.length; length > 0; length -= 1) {
+    const table = tables.get(subtags.slice(0, length).join('-'))
+    if (table !== undefined) chain.push(table)
+  }
+  if (!chain.some((table) => table.locale === defaultLocale)) chain.push(tables.get(defaultLocale)!)
+  return chain
+}
+
+function canonicalTag(value: unknown, name: string): string {
+  if (typeof value === 'string') {
+    try {
+      const [canonical] = Intl.getCanonicalLocales(value)
+      if (canonical !== undefined) return canonical
+    } catch {
+      // reported below
+    }
+  }
+  return invalidOption(name, 'a BCP 47 language tag such as "de" or "de-AT"', value)
+}
+
+function isTypeUri(key: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(key)
+}
+
+function plainObject(value: unknown, name: string, expected: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalidOption(name, expected, value)
+  return value as Record<string, unknown>
+}
+
+function rejectUnknown(given: Record<string, unknown>, known: ReadonlySet<string>, name: string): void {
+  for (const key of Object.keys(given)) {
+    if (!known.has(key)) invalidOption(`${name}.${key}`, `absent (unknown option; known: ${[...known].join(', ')})`, given[key])
+  }
+}

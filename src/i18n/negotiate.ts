@@ -1,0 +1,56 @@
+/**
+ * Picks the locale of an answer from `Accept-Language`: the first acceptable range (by weight)
+ * that @formatjs/intl-localematcher's RFC 4647 lookup matches among the service's locales, so
+ * `de-AT` finds `de-AT`, else `de`; the default locale when none does. A `*` range accepts any
+ * language, the default included, so ranges after it (lower weights) are not tried.
+ */
+import { match } from '@formatjs/intl-localematcher'
+import { acceptedLanguages } from './accept-language.js'
+
+/** Most distinct `Accept-Language` values remembered; clients send few, an attacker many. */
+const MAX_REMEMBERED_FIELDS = 512
+
+/** Answers the locale for an `Accept-Language` field. */
+export type LocaleNegotiator = (field: string | readonly string[] | undefined) => string
+
+/**
+ * A negotiator over `locales` (canonical BCP 47 tags) falling back to `defaultLocale`. It
+ * remembers its answers per field value: browsers send the same few values again and again,
+ * and the lookup is the costly part.
+ */
+export function localeNegotiator(locales: readonly string[], defaultLocale: string): LocaleNegotiator {
+  const remembered = new Map<string, string>()
+  return (field) => {
+    if (typeof field !== 'string') return field === undefined ? defaultLocale : pick(field, locales, defaultLocale)
+    const known = remembered.get(field)
+    if (known !== undefined) return known
+    const locale = pick(field, locales, defaultLocale)
+    if (remembered.size >= MAX_REMEMBERED_FIELDS) remembered.clear()
+    remembered.set(field, locale)
+    return locale
+  }
+}
+
+function pick(field: string | readonly string[], locales: readonly string[], defaultLocale: string): string {
+  const requested: string[] = []
+  for (const { range } of acceptedLanguages(field)) {
+    if (range === '*') break
+    if (isLanguageTag(range)) requested.push(range)
+  }
+  if (requested.length === 0) return defaultLocale
+  try {
+    return match(requested, locales, defaultLocale, { algorithm: 'lookup' })
+  } catch {
+    return defaultLocale // the matcher refused a tag Intl accepted: answer as for no header
+  }
+}
+
+/** A well-formed BCP 47 tag, as `Intl` reads them (`en-1`, `i-klingon` are not; the matcher would throw). */
+function isLanguageTag(range: string): boolean {
+  try {
+    Intl.getCanonicalLocales(range)
+    return true
+  } catch {
+    return false
+  }
+}

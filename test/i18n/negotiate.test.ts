@@ -1,0 +1,97 @@
+/**
+ * Accept-Language negotiation (RFC 9110 12.5.4, RFC 4647 lookup): q-values, wildcards, regions,
+ * and malformed fields, which fall back to the default locale.
+ */
+import { describe, expect, it } from 'vitest'
+import { acceptedLanguages, MAX_ACCEPT_LANGUAGE_LENGTH } from '../../src/i18n/accept-language.js'
+import { localeNegotiator } from '../../src/i18n/negotiate.js'
+
+const LOCALES = ['en', 'de', 'de-AT', 'fr', 'ja', 'it']
+
+const TABLE: [field: string | string[] | undefined, locale: string][] = [
+  [undefined, 'en'],
+  ['', 'en'],
+  ['de', 'de'],
+  ['de-AT', 'de-AT'],
+  ['DE-at', 'de-AT'],
+  ['de-CH', 'de'],
+  ['de-Latn-CH-1996', 'de'],
+  ['it-IT', 'it'],
+  ['fr-CA, de;q=0.9', 'fr'],
+  ['de;q=0.5, fr;q=0.8', 'fr'],
+  ['de;q=0.5, fr', 'fr'],
+  ['de ; q=0.8 , fr ; q=0.9', 'fr'],
+  ['de;Q=0.5, fr;q=0.4', 'de'],
+  ['de;q=1.000, fr', 'de'],
+  ['ja, de', 'ja'],
+  ['de, ja', 'de'],
+  ['es, ja;q=0.1', 'ja'],
+  ['es', 'en'],
+  ['es-ES, pt;q=0.9', 'en'],
+  ['*', 'en'],
+  ['es, *;q=0.5, de;q=0.1', 'en'],
+  ['de;q=0.1, *;q=0.5', 'en'],
+  ['de;q=0, fr;q=0.1', 'fr'],
+  ['de;q=0', 'en'],
+  ['de;q=0.000', 'en'],
+  [['de', 'fr'], 'de'],
+  [['es', 'fr;q=0.5'], 'fr'],
+  // Malformed members are skipped; a field with none left answers in the default locale.
+  ['de;q=1.5', 'en'],
+  ['de;q=0.1234', 'en'],
+  ['de;q=abc', 'en'],
+  ['de;q=', 'en'],
+  ['de;level=1', 'en'],
+  ['de-', 'en'],
+  ['-de', 'en'],
+  ['verylongtag', 'en'],
+  [';;;', 'en'],
+  [',,,', 'en'],
+  ['de;q=1.5, fr', 'fr'],
+  ['en-1, de', 'de'],
+  ['i-klingon, fr', 'fr'],
+  ['de\u0000', 'en'],
+  ['日本語, ja', 'ja'],
+  [`${'x'.repeat(MAX_ACCEPT_LANGUAGE_LENGTH)}, de`, 'en'],
+  [`${',' .repeat(500)}de`, 'en'],
+]
+
+describe('localeNegotiator', () => {
+  const negotiate = localeNegotiator(LOCALES, 'en')
+
+  it.each(TABLE.map(([field, locale]) => [JSON.stringify(field)?.slice(0, 60) ?? 'undefined', field, locale] as const))(
+    'Accept-Language %s → %s',
+    (_name, field, locale) => {
+      expect(negotiate(field)).toBe(locale)
+      // Twice: the remembered answer is the computed one.
+      expect(negotiate(field)).toBe(locale)
+    },
+  )
+
+  it('falls back to the default locale given, not the first', () => {
+    expect(localeNegotiator(LOCALES, 'fr')('es')).toBe('fr')
+    expect(localeNegotiator(LOCALES, 'fr')(undefined)).toBe('fr')
+  })
+
+  it('keeps answering correctly past the number of fields it remembers', () => {
+    const fresh = localeNegotiator(LOCALES, 'en')
+    for (let index = 0; index < 1200; index += 1) {
+      expect(fresh(index % 2 === 0 ? `de;q=0.${(index % 900) + 100}` : `es-${index}, fr`)).toBe(index % 2 === 0 ? 'de' : 'fr')
+    }
+  })
+})
+
+describe('acceptedLanguages', () => {
+  it('orders by weight, keeping the written order of equal weights, and drops q=0', () => {
+    expect(acceptedLanguages('fr;q=0.5, de, en;q=0.5, ja;q=0, *;q=0.1')).toEqual([
+      { range: 'de', quality: 1 },
+      { range: 'fr', quality: 0.5 },
+      { range: 'en', quality: 0.5 },
+      { range: '*', quality: 0.1 },
+    ])
+  })
+
+  it('reads at most 32 members', () => {
+    expect(acceptedLanguages(Array.from({ length: 40 }, () => 'de').join(','))).toHaveLength(32)
+  })
+})
