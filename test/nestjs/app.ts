@@ -16,6 +16,7 @@ import {
   NotFoundException,
   Param,
   Post,
+  Res,
   ServiceUnavailableException,
   UnauthorizedException,
   UnprocessableEntityException,
@@ -28,7 +29,7 @@ import { NestFactory } from '@nestjs/core'
 import { FastifyAdapter } from '@nestjs/platform-fastify'
 import { Type } from 'class-transformer'
 import { IsInt, IsString, Min, ValidateNested } from 'class-validator'
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import { NotFound } from '../../src/index.js'
 import { ProblemFilter, type NestProblemsOptions } from '../../src/nestjs/index.js'
 
@@ -83,6 +84,15 @@ class ThrowingController {
   @Get('exceptions/:name')
   exception(@Param('name') name: string): never {
     throw EXCEPTIONS[name]!()
+  }
+
+  // The answer has begun when the route fails: it can only be cut off.
+  @Get('started')
+  started(@Res() response: { raw?: ServerResponse } & Partial<ServerResponse>): never {
+    const raw = (response.raw ?? response) as ServerResponse
+    raw.writeHead(200, { 'content-type': 'text/plain' })
+    raw.write('partial')
+    throw new Error('stream broke')
   }
 
   // ValidationPipe with its default messages.
@@ -147,12 +157,16 @@ export interface NestTestApp {
 
 /**
  * The test app on `platform`, listening on 127.0.0.1, port 0. `filter: false` leaves the global
- * filter out (only the controller-scoped ones answer).
+ * filter out (only the controller-scoped ones answer); `fastifyOptions` go to the FastifyAdapter.
  */
-export async function startNest(platform: Platform, filter: NestProblemsOptions | false = {}): Promise<NestTestApp> {
+export async function startNest(
+  platform: Platform,
+  filter: NestProblemsOptions | false = {},
+  fastifyOptions: ConstructorParameters<typeof FastifyAdapter>[0] = {},
+): Promise<NestTestApp> {
   const app =
     platform === 'fastify'
-      ? await NestFactory.create(TestModule, new FastifyAdapter(), { logger: false })
+      ? await NestFactory.create(TestModule, new FastifyAdapter(fastifyOptions), { logger: false })
       : await NestFactory.create(TestModule, { logger: false })
   if (filter !== false) app.useGlobalFilters(new ProblemFilter(filter))
   await app.listen(0, '127.0.0.1')

@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream'
 import pino from 'pino'
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { UsageError } from '../../src/usage-error.js'
 import { ProblemFilter } from '../../src/nestjs/index.js'
 import { PLATFORMS, startNest, type NestTestApp } from './app.js'
@@ -145,6 +145,12 @@ describe.each(PLATFORMS)('ProblemFilter on %s', (platform) => {
     expect((await get('/users/1')).headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 
+  it('cuts off an answer that had begun when the route failed', async () => {
+    await expect(get('/started')).rejects.toThrow()
+    // The server is still fine.
+    expect((await get('/users/1')).status).toBe(404)
+  })
+
   it('lets a controller-scoped filter win over the global one', async () => {
     const scoped = await get('/scoped/missing')
     expect(scoped.body.type).toBe('https://errors.example.com/scoped/not-found')
@@ -176,12 +182,35 @@ describe.each(PLATFORMS)('a controller-scoped ProblemFilter without a global one
   })
 })
 
+describe('ProblemFilter on fastify with a Fastify logger', () => {
+  it("logs through the request's own logger, which carries Fastify's reqId, rather than the option", async () => {
+    const own = memoryLogger()
+    const option = memoryLogger()
+    const nest = await startNest('fastify', { logger: option.logger }, { loggerInstance: own.logger })
+    try {
+      await request(nest.server).get('/exceptions/crash').set('x-correlation-id', 'own-logger')
+      const line = own.lines.find((entry) => entry.correlationId === 'own-logger' && entry.status === 500)
+      expect(line?.reqId).toBeDefined()
+      expect(option.lines).toEqual([])
+    } finally {
+      await nest.app.close()
+    }
+  })
+})
+
 describe('new ProblemFilter(options)', () => {
   it('refuses unknown and bad options at construction, naming them', () => {
     expect(() => new ProblemFilter({ typo: 1 } as never)).toThrow(expect.objectContaining({ code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION', message: expect.stringContaining('"typo"') }))
     expect(() => new ProblemFilter({ logger: {} as never })).toThrow(UsageError)
     expect(() => new ProblemFilter({ validationStatus: 418 as never })).toThrow(/validationStatus/)
     expect(() => new ProblemFilter({ map: [{ match: 'x' }] as never })).toThrow(/map\[0\]\.match/)
+  })
+
+  it('on Express, cuts off a response whose headers went out instead of writing into it', () => {
+    const response = { headersSent: true, destroy: vi.fn() }
+    const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => ({ method: 'GET', originalUrl: '/x', headers: {} }), getResponse: () => response }) }
+    new ProblemFilter().catch(new Error('stream broke'), host)
+    expect(response.destroy).toHaveBeenCalledOnce()
   })
 
   it('throws exceptions of other contexts (rpc, ws) on', () => {
