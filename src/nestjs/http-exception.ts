@@ -1,9 +1,9 @@
 /**
  * Nest's exceptions as problems, read as data (no import of `@nestjs/common`, no method called):
- * - an `HttpException` (`NotFoundException`, `new HttpException(response, status, { cause })`...):
- *   its `status`; for a 4xx, the `message` of its response (or the response string), else its
- *   `error` description, as `detail` unless it only repeats the status phrase, and its
- *   `errorCode` as `code` when it is CONSTANT_CASE; a 5xx never shows either;
+ * - a 4xx `HttpException` (`NotFoundException`, `new HttpException(response, status, { cause })`...):
+ *   its `status`; the `message` of its response (or the response string), else its `error`
+ *   description, as `detail` unless it only repeats the status phrase, and its `errorCode` as
+ *   `code` when it is CONSTANT_CASE (a 5xx one is left to `normalize`, which shows nothing);
  * - a `ValidationPipe` failure: a 4xx whose response (or `response.message`) is an array, of
  *   class-validator `ValidationError`s or of the pipe's messages, and the bare `ValidationError[]`
  *   an `exceptionFactory` may throw: the validation problem every adapter answers;
@@ -29,8 +29,18 @@ export function isHttpException(thrown: unknown): thrown is Error {
 export function nestExceptionRules(options: NormalizeOptions): ProblemRule[] {
   return [
     { match: isValidationErrorList, problem: (errors) => validationFailureProblem({ entries: errors as unknown[], part: undefined }, errors, options) },
-    { match: isHttpException, httpErrors: true, problem: (exception) => httpExceptionProblem(exception as Error, options) },
+    { match: isClientException, httpErrors: true, problem: (exception) => httpExceptionProblem(exception as Error, options) },
   ]
+}
+
+/**
+ * An `HttpException` with a 4xx status. The others are left to `normalize`, which answers them
+ * as it answers any error with that status (a 5xx shows nothing; a 302 is a 500) and logs them
+ * with their stack and `cause` chain, as a server error must be.
+ */
+function isClientException(thrown: unknown): boolean {
+  const status = isHttpException(thrown) ? statusOf(read(thrown, 'status')) : undefined
+  return status !== undefined && status < 500
 }
 
 /** The `ValidationError[]` an `exceptionFactory: (errors) => errors` throws as it is. */
@@ -39,19 +49,16 @@ function isValidationErrorList(thrown: unknown): boolean {
 }
 
 function httpExceptionProblem(exception: Error, options: NormalizeOptions): HttpProblem {
-  const status = statusOf(read(exception, 'status'))
-  // Not an HTTP answer (a 302, a 200): `normalize` makes it the 500 it makes of any such error.
-  if (status === undefined) return normalize(exception, options)
+  const status = read(exception, 'status') as number
   const cause = read(exception, 'cause')
   if (wrapsHttpError(exception, cause, status)) return normalize(badUrlOr(cause), options)
   const response = read(exception, 'response')
   const entries = validationEntries(response)
-  if (entries !== undefined && status < 500) return validationFailureProblem({ entries, part: undefined }, exception, options, status)
-  const exposed = status < 500
+  if (entries !== undefined) return validationFailureProblem({ entries, part: undefined }, exception, options, status)
   const errorCode = read(exception, 'errorCode')
   return wrapCause(exception, () => new HttpProblem(status, {
-    detail: exposed ? detailOf(response, status) : undefined,
-    code: exposed && typeof errorCode === 'string' && PUBLIC_CODE.test(errorCode) ? errorCode : undefined,
+    detail: detailOf(response, status),
+    code: typeof errorCode === 'string' && PUBLIC_CODE.test(errorCode) ? errorCode : undefined,
     cause: exception,
   }))
 }

@@ -62,6 +62,7 @@ export const EXCEPTIONS: Record<string, () => unknown> = {
   'error-code': () => new BadRequestException('Bad thing', { errorCode: 'BAD_THING' }),
   'error-code-lowercase': () => new BadRequestException('Bad thing', { errorCode: 'bad thing' }),
   server: () => new InternalServerErrorException('db password is hunter2'),
+  'server-cause': () => new InternalServerErrorException('Lookup failed', { cause: new Error('pool exhausted at db.internal:5432') }),
   'server-object': () => new HttpException({ message: 'pool exhausted at db.internal:5432', error: 'Pool' }, 503),
   unavailable: () => new ServiceUnavailableException('db.internal:5432 down'),
   unauthorized: () => new UnauthorizedException(),

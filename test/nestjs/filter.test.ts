@@ -70,10 +70,10 @@ describe.each(PLATFORMS)('ProblemFilter on %s', (platform) => {
     expect((await get('/exceptions/error-code-lowercase')).body.code).toBe('BAD_REQUEST')
   })
 
-  it.each(['server', 'server-object', 'unavailable', 'array-5xx', 'crash', 'redirect-status'])('%s: a 5xx shows nothing internal', async (name) => {
+  it.each(['server', 'server-cause', 'server-object', 'unavailable', 'array-5xx', 'crash', 'redirect-status'])('%s: a 5xx shows nothing internal', async (name) => {
     const response = await get(`/exceptions/${name}`).set('x-correlation-id', `crash-${name}`)
     expect(response.status).toBeGreaterThanOrEqual(500)
-    expect(response.text).not.toMatch(/hunter2|db\.internal|internal a|moved|Pool/)
+    expect(response.text).not.toMatch(/hunter2|db\.internal|internal a|moved|Pool|Lookup/)
     expect(response.body.detail).toBe('The server could not complete the request. Quote the correlationId when reporting this problem.')
     expect(response.body.correlationId).toBe(`crash-${name}`)
     expect(response.headers['x-correlation-id']).toBe(`crash-${name}`)
@@ -88,6 +88,19 @@ describe.each(PLATFORMS)('ProblemFilter on %s', (platform) => {
     const line = lines.find((entry) => entry.correlationId === 'log-crash')
     expect(line?.level).toBe(50)
     expect(JSON.stringify(line)).toContain('ECONNREFUSED db.internal:5432')
+  })
+
+  it("logs a 5xx HttpException with its stack and its cause's message", async () => {
+    await get('/exceptions/server-cause').set('x-correlation-id', 'log-cause')
+    const line = lines.find((entry) => entry.correlationId === 'log-cause')
+    expect(line?.err.message).toMatch(/^Lookup failed/)
+    expect(JSON.stringify(line?.err)).toContain('pool exhausted at db.internal:5432')
+  })
+
+  it('logs a 4xx HttpException without a stack in the detail, naming the exception', async () => {
+    await get('/exceptions/cause').set('x-correlation-id', 'log-4xx')
+    const line = lines.find((entry) => entry.correlationId === 'log-4xx')
+    expect(line).toMatchObject({ level: 30, status: 409, detail: 'Taken', cause: { type: 'ConflictException', message: 'Taken' } })
   })
 
   it('adds the headers the standards require to Nest exceptions', async () => {
