@@ -195,6 +195,20 @@ describe.each(PLATFORMS)('a controller-scoped ProblemFilter without a global one
   })
 })
 
+describe.each(PLATFORMS)('ProblemFilter with correlationIdHeader, on %s', (platform) => {
+  it('reads and answers the id in that header', async () => {
+    const nest = await startNest(platform, { correlationIdHeader: 'X-Request-Id' })
+    try {
+      const response = await request(nest.server).get('/exceptions/crash').set('x-request-id', 'req-7')
+      expect(response.headers['x-request-id']).toBe('req-7')
+      expect(response.headers['x-correlation-id']).toBeUndefined()
+      expect(response.body.correlationId).toBe('req-7')
+    } finally {
+      await nest.app.close()
+    }
+  })
+})
+
 describe('ProblemFilter on fastify with a Fastify logger', () => {
   it("logs through the request's own logger, which carries Fastify's reqId, rather than the option", async () => {
     const own = memoryLogger()
