@@ -12,15 +12,12 @@ import { NestFactory } from '@nestjs/core'
 import { FastifyAdapter } from '@nestjs/platform-fastify'
 import type { INestApplication } from '@nestjs/common'
 import Boom from '@hapi/boom'
-import express from 'express'
-import Fastify, { type FastifyInstance } from 'fastify'
 import createError from 'http-errors'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fastifyProblems, { frameworkErrors, BadRequest, Conflict, NotFound, TooManyRequests, UpgradeRequired } from '../../src/index.js'
-import { problems } from '../../src/express/index.js'
+import { frameworkErrors, BadRequest, Conflict, NotFound, TooManyRequests, UpgradeRequired } from '../../src/index.js'
 import { ProblemFilter } from '../../src/nestjs/index.js'
-import { closeAll, listen } from '../express/helpers.js'
+import { startPlainAdapters, type PlainAdapters } from '../fixtures/plain-adapters.js'
 import { PLATFORMS, type Platform } from './app.js'
 
 interface Case {
@@ -126,7 +123,7 @@ class CasesModule {}
 
 const servers: Partial<Record<`${'nest' | 'plain'}-${Platform}`, Server>> = {}
 let nestApps: INestApplication[] = []
-let fastify: FastifyInstance
+let plain: PlainAdapters
 
 beforeAll(async () => {
   for (const platform of PLATFORMS) {
@@ -139,41 +136,15 @@ beforeAll(async () => {
     servers[`nest-${platform}`] = app.getHttpServer()
   }
   // Errors Fastify meets before routing reach neither the plugin nor Nest without this option.
-  fastify = Fastify({ frameworkErrors })
-  await fastify.register(fastifyProblems)
-  const app = express()
-  const { errorHandler, notFound } = problems()
-  app.use(express.json())
-  CASES.forEach((testCase, index) => {
-    if (testCase.thrown === undefined) return
-    const { thrown, replyHeaders = {} } = testCase
-    fastify.get(routeOf(index), async (_request, reply) => {
-      reply.headers(replyHeaders)
-      throw thrown()
-    })
-    app.get(routeOf(index), async (_request, response) => {
-      for (const [name, value] of Object.entries(replyHeaders)) response.setHeader(name, value)
-      throw thrown()
-    })
-  })
-  for (const path of ['/resource', '/items/:id']) {
-    fastify.get(path, async () => 'ok')
-    app.get(path, (_req, res) => res.send('ok'))
-  }
-  fastify.post('/resource', async () => 'ok')
-  app.post('/resource', (_req, res) => res.send('ok'))
-  app.use(notFound)
-  app.use(errorHandler)
-  await fastify.listen({ port: 0, host: '127.0.0.1' })
-  servers['plain-fastify'] = fastify.server
-  servers['plain-express'] = await listen(app)
+  plain = await startPlainAdapters(CASES, routeOf, { fastifyOptions: { frameworkErrors }, jsonBodies: true })
+  servers['plain-fastify'] = plain.fastifyServer
+  servers['plain-express'] = plain.expressServer
 })
 
 afterAll(async () => {
   await Promise.all(nestApps.map((app) => app.close()))
   nestApps = []
-  await fastify.close()
-  await closeAll()
+  await plain.close()
 })
 
 async function send(server: Server, testCase: Case, index: number) {
