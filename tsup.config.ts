@@ -9,6 +9,7 @@ export default defineConfig({
     client: 'src/client/index.ts',
     testing: 'src/testing/index.ts',
     mapping: 'src/mapping/index.ts',
+    nestjs: 'src/nestjs/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],

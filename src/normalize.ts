@@ -20,7 +20,7 @@ export interface NormalizeOptions {
 }
 
 /** Codes of foreign errors that reach clients: CONSTANT_CASE, not Fastify's internal `FST_` ones. */
-const PUBLIC_CODE = /^(?!FST_)[A-Z][A-Z0-9_]{0,63}$/
+export const PUBLIC_CODE = /^(?!FST_)[A-Z][A-Z0-9_]{0,63}$/
 
 /**
  * Turns any thrown value into an `HttpProblem`. Our own problems pass through unchanged; the
@@ -136,14 +136,29 @@ function serverError<P extends ProblemMembers>(cause: unknown, make: ProblemMake
   return make.wrapping(cause, () => make.ofClass(500, { cause }))
 }
 
+/**
+ * The problem of a validation failure an adapter found itself (NestJS's `ValidationPipe`
+ * exceptions, which carry their entries in their response): the members `normalize` gives any
+ * other validation failure, with `status` when the framework chose one. Internal, for adapters.
+ */
+export function validationFailureProblem(
+  failure: ValidationFailure,
+  cause: unknown,
+  options: NormalizeOptions,
+  status: number = options.validationStatus ?? 400,
+): HttpProblem {
+  return validationProblem(cause, failure, options, AS_PROBLEMS, status)
+}
+
 function validationProblem<P extends ProblemMembers>(
-  foreign: Record<string, unknown>,
+  foreign: unknown,
   failure: ValidationFailure,
   options: NormalizeOptions,
   make: ProblemMaker<P>,
+  status: number = options.validationStatus ?? 400,
 ): P {
   const errors = validationIssues(failure.entries, failure.part, options.validationReaders)
-  return make.ofClass(options.validationStatus ?? 400, {
+  return make.ofClass(status, {
     detail: validationDetail(failedPart(failure, errors)),
     code: 'VALIDATION_FAILED',
     extensions: { errors },

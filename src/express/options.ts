@@ -51,7 +51,8 @@ export function resolveExpressOptions(options: unknown): ResolvedExpressOptions 
   return { ...settings, logger: loggerOption(given.logger), docs }
 }
 
-function loggerOption(value: unknown): ProblemLogger | undefined {
+/** The `logger` option: a pino logger, or absent. Shared with the NestJS filter. */
+export function loggerOption(value: unknown): ProblemLogger | undefined {
   if (value === undefined) return undefined
   if (!isProblemLogger(value)) {
     invalidOption('logger', 'a pino logger (trace, debug, info, warn, error and fatal methods)', value)

@@ -4,14 +4,12 @@
  * `x-correlation-id`, so every byte of the answer is determined by the case.
  */
 import type { Server } from 'node:http'
-import express from 'express'
-import Fastify, { type FastifyInstance } from 'fastify'
 import createError from 'http-errors'
 import Boom from '@hapi/boom'
 import fastifyError from '@fastify/error'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import fastifyProblems, {
+import {
   Conflict,
   PROBLEM_CLASSES,
   STATUSES,
@@ -25,6 +23,7 @@ import fastifyProblems, {
 import { problems } from '../../src/express/index.js'
 import { closeAll, listen } from './helpers.js'
 import { LOCALIZATION } from '../i18n/fixtures.js'
+import { startPlainAdapters, type PlainAdapters } from '../fixtures/plain-adapters.js'
 
 interface Case {
   name: string
@@ -187,43 +186,17 @@ const COMPARED_HEADERS = [
 ]
 
 const routeOf = (index: number) => `/cases/${index}`
-let fastify: FastifyInstance
+let plain: PlainAdapters
 let fastifyServer: Server
 let expressServer: Server
 
 beforeAll(async () => {
-  fastify = Fastify()
-  await fastify.register(fastifyProblems)
-  const app = express()
-  const { errorHandler, notFound } = problems()
-  CASES.forEach((testCase, index) => {
-    if (testCase.thrown === undefined) return
-    const { thrown, replyHeaders = {} } = testCase
-    fastify.get(routeOf(index), async (_request, reply) => {
-      reply.headers(replyHeaders)
-      throw thrown()
-    })
-    app.get(routeOf(index), async (_request, response) => {
-      for (const [name, value] of Object.entries(replyHeaders)) response.setHeader(name, value)
-      throw thrown()
-    })
-  })
-  for (const path of ['/resource', '/items/:id']) {
-    fastify.get(path, async () => 'ok')
-    app.get(path, (_req, res) => res.send('ok'))
-  }
-  fastify.post('/resource', async () => 'ok')
-  app.post('/resource', (_req, res) => res.send('ok'))
-  app.use(notFound)
-  app.use(errorHandler)
-  await fastify.listen({ port: 0, host: '127.0.0.1' })
-  fastifyServer = fastify.server
-  expressServer = await listen(app)
+  plain = await startPlainAdapters(CASES, routeOf)
+  ;({ fastifyServer, expressServer } = plain)
 })
 
 afterAll(async () => {
-  await fastify.close()
-  await closeAll()
+  await plain.close()
 })
 
 async function send(server: Server, testCase: Case, index: number) {

@@ -5,6 +5,7 @@ import { problems as expressProblems, created } from 'http-problems/express'
 import { parseProblem, problemFromResponse, correlationHeaders } from 'http-problems/client'
 import { expectProblem } from 'http-problems/testing'
 import { postgresRules, prismaRules, mongoRules, networkRules, problemRule } from 'http-problems/mapping'
+import { ProblemFilter, classValidatorReader } from 'http-problems/nestjs'
 
 assert.equal(typeof problems, 'function', 'default export is the plugin')
 assert.equal(problems, httpProblems, 'default and named plugin exports are the same function')
@@ -29,6 +30,11 @@ const duplicate = Object.assign(new Error('duplicate key'), { code: '23505', sev
 const rule = postgresRules.find((candidate) => candidate.match(duplicate))
 assert.ok(isHttpProblem(rule.problem(duplicate)) && rule.problem(duplicate).status === 409)
 assert.equal(problemRule(rule), rule)
+// The nestjs bundle's reader is a reader for the main bundle too; the filter is a plain class.
+assert.deepEqual(readValidationIssues([{ property: 'a', constraints: { isString: 'a must be a string' }, children: [] }], { readers: [classValidatorReader] }), [
+  { in: 'body', pointer: '#/a', detail: 'a must be a string' },
+])
+assert.equal(typeof new ProblemFilter().catch, 'function')
 console.log('import: ok')
 
 // The bin: `http-problems docs` reads a catalog module that imports the package by name.

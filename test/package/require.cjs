@@ -5,6 +5,7 @@ const express = require('http-problems/express')
 const client = require('http-problems/client')
 const testing = require('http-problems/testing')
 const mapping = require('http-problems/mapping')
+const nestjs = require('http-problems/nestjs')
 
 assert.equal(typeof pkg.default, 'function', 'default export is the plugin')
 assert.equal(pkg.default, pkg.httpProblems)
@@ -21,4 +22,5 @@ assert.deepEqual(pkg.readValidationIssues([{ type: 'field', path: 'a.b', msg: 'b
 ])
 for (const name of ['postgresRules', 'prismaRules', 'mongoRules', 'networkRules']) assert.ok(mapping[name].length > 0, name)
 assert.equal(typeof mapping.problemRule, 'function')
+assert.throws(() => new nestjs.ProblemFilter({ typo: 1 }), { code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION' })
 console.log('require: ok')

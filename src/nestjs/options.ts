@@ -1,0 +1,52 @@
+/**
+ * Options of `ProblemFilter`: the options every adapter shares (../settings.js), plus the pino
+ * logger for requests that carry none of their own. Bad values are refused when the filter is
+ * constructed, with `ERR_HTTP_PROBLEMS_INVALID_OPTION`, never replaced by a default.
+ */
+import { loggerOption } from '../express/options.js'
+import type { ProblemLogger } from '../log-problem.js'
+import { resolveRules, type CompiledRules } from '../mapping/resolve-rules.js'
+import type { ProblemRule } from '../mapping/rule.js'
+import {
+  SHARED_OPTION_NAMES,
+  optionsRecord,
+  rejectUnknownOptions,
+  resolveSettings,
+  type ProblemSettings,
+  type SharedProblemsOptions,
+} from '../settings.js'
+import { classValidatorReader, pipeMessageReader } from './class-validator-reader.js'
+import { nestExceptionRules } from './http-exception.js'
+
+/**
+ * Options of `new ProblemFilter()`. All are optional; they mean what the Fastify plugin's and the
+ * Express middleware's options of the same name mean. `map` rules run before the filter reads
+ * Nest's own exceptions, so a rule can answer an `HttpException` first (with `httpErrors: true`).
+ */
+export interface NestProblemsOptions extends SharedProblemsOptions {
+  /**
+   * A pino logger (or any object with pino's level methods) for requests that carry no logger of
+   * their own: on Express, pino-http's `req.log` wins; on Fastify, `request.log` wins when the
+   * `FastifyAdapter` was given a logger. Default: none, so nothing is logged otherwise.
+   */
+  logger?: ProblemLogger
+}
+
+/** Options after defaults and checks; `rules` hold the user's `map`, then the Nest rules. */
+export interface ResolvedNestOptions extends ProblemSettings {
+  logger: ProblemLogger | undefined
+}
+
+const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'logger'])
+
+/** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
+export function resolveNestOptions(options: unknown): ResolvedNestOptions {
+  const given = optionsRecord(options)
+  rejectUnknownOptions(given, KNOWN_OPTIONS)
+  const settings = resolveSettings(given)
+  // The user's readers first, then class-validator's tree and the pipe's messages.
+  const validationReaders = [...settings.validationReaders, classValidatorReader, pipeMessageReader]
+  const normalizing = { validationStatus: settings.validationStatus, validationReaders }
+  const rules: CompiledRules = resolveRules([...((given.map ?? []) as ProblemRule[]), ...nestExceptionRules(normalizing)])
+  return { ...settings, validationReaders, rules, logger: loggerOption(given.logger) }
+}

@@ -1,0 +1,113 @@
+/**
+ * How the filter reads what Nest throws, with bad and hostile inputs: class-validator trees that
+ * are cyclic, huge or malformed, arrays that only look like them, and user `map` rules first.
+ */
+import { ConflictException, HttpException, NotFoundException } from '@nestjs/common'
+import createError from 'http-errors'
+import { describe, expect, it } from 'vitest'
+import { Gone, MAX_VALIDATION_ISSUES, readValidationIssues } from '../../src/index.js'
+import { ProblemFilter, classValidatorReader } from '../../src/nestjs/index.js'
+
+const read = (entries: unknown[]) => readValidationIssues(entries, { readers: [classValidatorReader] })
+
+describe('classValidatorReader', () => {
+  it('escapes member names in pointers and reads array indexes', () => {
+    const tree = { property: 'a/b~c', children: [{ property: '0', constraints: { isInt: 'must be an integer' }, children: [] }] }
+    expect(read([tree])).toEqual([{ in: 'body', pointer: '#/a~1b~0c/0', detail: 'must be an integer' }])
+  })
+
+  it('reads a message that is not a string as "is invalid", and skips children that are not nodes', () => {
+    const tree = { property: 'x', constraints: { a: 42 }, children: [null, 'junk', { noProperty: true }, { property: 'y', constraints: { b: 'bad y' } }] }
+    expect(read([tree])).toEqual([
+      { in: 'body', pointer: '#/x', detail: 'is invalid' },
+      { in: 'body', pointer: '#/x/y', detail: 'bad y' },
+    ])
+  })
+
+  it('ends on a cyclic tree and caps a huge one', () => {
+    const cyclic: { property: string; constraints: object; children: unknown[] } = { property: 'loop', constraints: { c: 'again' }, children: [] }
+    cyclic.children.push(cyclic)
+    // 32 levels of children are followed: the root and 32 more.
+    expect(read([cyclic])).toHaveLength(33)
+    const wide = { property: 'w', constraints: Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`c${index}`, `m${index}`])) }
+    expect(read([wide])).toHaveLength(MAX_VALIDATION_ISSUES)
+    const deep = { property: 'd', children: [] as unknown[] }
+    let node = deep
+    for (let level = 0; level < 100; level++) {
+      const child = { property: `l${level}`, children: [] as unknown[] }
+      node.children.push(child)
+      node = child
+    }
+    Object.assign(node, { constraints: { c: 'too deep to reach' } })
+    expect(read([deep])).toEqual([])
+  })
+
+  it('does not take objects without a property name and constraints or children', () => {
+    expect(classValidatorReader.matches({ property: 'a' })).toBe(false)
+    expect(classValidatorReader.matches({ property: 1, constraints: {} })).toBe(false)
+    expect(classValidatorReader.matches({ property: 'a', children: [] })).toBe(true)
+  })
+
+  it('never throws on an entry whose getters throw, and keeps the others', () => {
+    const hostile = new Proxy({ property: 'p', constraints: {} }, { get: (target, key) => { if (key === 'constraints') throw new Error('trap'); return Reflect.get(target, key) } })
+    expect(read([hostile, { property: 'ok', constraints: { c: 'fine' } }])).toContainEqual({ in: 'body', pointer: '#/ok', detail: 'fine' })
+  })
+})
+
+/** Runs the filter on `thrown` against a fake Express response, returning status and body. */
+function answer(filter: ProblemFilter, thrown: unknown, url = '/x'): { status: number; body: Record<string, any> } {
+  const headers: Record<string, unknown> = {}
+  const result = { status: 0, body: {} as Record<string, any> }
+  const response = {
+    headersSent: false,
+    statusCode: 200,
+    getHeaders: () => headers,
+    setHeader: (name: string, value: unknown) => { headers[name] = value },
+    removeHeader: (name: string) => { Reflect.deleteProperty(headers, name) },
+    end(body?: string) {
+      result.status = this.statusCode
+      result.body = body === undefined ? {} : JSON.parse(body)
+    },
+  }
+  const request = { method: 'GET', url, originalUrl: url, headers: { 'x-correlation-id': 'unit' }, app: undefined }
+  filter.catch(thrown, { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) })
+  return result
+}
+
+describe('what the filter reads as a Nest exception', () => {
+  it('takes only arrays of ValidationError-like entries as a thrown tree', () => {
+    const filter = new ProblemFilter()
+    expect(answer(filter, [{ property: 'a', constraints: { c: 'bad a' } }]).body.errors).toEqual([{ in: 'body', pointer: '#/a', detail: 'bad a' }])
+    expect(answer(filter, []).status).toBe(500)
+    expect(answer(filter, [{ property: 'a' }, 'junk']).status).toBe(500)
+    expect(answer(filter, [null]).status).toBe(500)
+  })
+
+  it('answers the bare tree with validationStatus', () => {
+    expect(answer(new ProblemFilter({ validationStatus: 422 }), [{ property: 'a', constraints: { c: 'bad a' } }]).status).toBe(422)
+  })
+
+  it("unwraps the platform's wrapping only: same status and message, or the status text", () => {
+    const filter = new ProblemFilter()
+    const wrapped = createError(413, 'request entity too large')
+    expect(answer(filter, new HttpException('request entity too large', 413, { cause: wrapped })).body).toMatchObject({ status: 413, detail: 'request entity too large' })
+    const hidden = createError(400, 'internal reason', { expose: false })
+    expect(answer(filter, new HttpException('Bad Request', 400, { cause: hidden })).body.detail).toBeUndefined()
+    // Your own exception naming such an error as its cause keeps its own message.
+    expect(answer(filter, new ConflictException('Already there', { cause: createError(409, 'x') })).body.detail).toBe('Already there')
+    // A cause of another status is not what the platform wrapped.
+    expect(answer(filter, new ConflictException('Taken', { cause: createError(400, 'Taken') })).body.status).toBe(409)
+  })
+
+  it("is Nest's unknown route only for this very request", () => {
+    const filter = new ProblemFilter()
+    expect(answer(filter, new NotFoundException('Cannot GET /x'), '/x').body.detail).toBeUndefined()
+    expect(answer(filter, new NotFoundException('Cannot GET /y'), '/x').body.detail).toBe('Cannot GET /y')
+  })
+
+  it('lets a map rule answer a Nest exception first', () => {
+    const filter = new ProblemFilter({ map: [{ match: NotFoundException, httpErrors: true, problem: () => new Gone({ detail: 'Gone for good' }) }] })
+    expect(answer(filter, new NotFoundException('x')).body).toMatchObject({ status: 410, detail: 'Gone for good' })
+    expect(answer(filter, new ConflictException('y')).body).toMatchObject({ status: 409, detail: 'y' })
+  })
+})
