@@ -4,12 +4,14 @@
  * `x-correlation-id`, so every byte of the answer is determined by the case.
  */
 import type { Server } from 'node:http'
+import express from 'express'
+import Fastify, { type FastifyInstance } from 'fastify'
 import createError from 'http-errors'
 import Boom from '@hapi/boom'
 import fastifyError from '@fastify/error'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
+import fastifyProblems, {
   Conflict,
   PROBLEM_CLASSES,
   STATUSES,
@@ -274,6 +276,7 @@ describe('Express and Fastify answer byte for byte alike in every language', () 
 
   afterAll(async () => {
     await localizedFastify.close()
+    await closeAll()
   })
 
   it.each(rows)('%s', async (_name, status, index, _thrown, language) => {
