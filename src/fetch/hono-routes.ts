@@ -17,6 +17,8 @@ export interface HonoRoutes {
   readonly routes: readonly { readonly method: string }[]
   /** The app's router (`app.router`). */
   readonly router: { match(method: string, path: string): unknown }
+  /** The app's entry point (`app.fetch`), which `hooks.fetch` wraps. */
+  readonly fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>
 }
 
 /** Hono's method name for routes that answer any method (and for middleware). */

@@ -23,12 +23,25 @@ export interface HonoProblemHooks {
    * (given the app), else a 404.
    */
   notFound: (context: HonoContextLike) => Response
+  /**
+   * `app.fetch`, answering with a problem what Hono lets through: Hono hands `onError` only
+   * `Error` instances and lets anything else thrown (a string, `null`, a plain object) reject
+   * `app.fetch`. Serve this in its place (`export default { fetch }`, `serve({ fetch })`).
+   */
+  fetch: (request: Request, ...rest: never[]) => Promise<Response>
 }
 
-/** The hooks for `app` (without it, every unmatched request is a 404 and no 405 gets `Allow`). */
-export function honoHooks(options: ResolvedFetchOptions, app: HonoRoutes | undefined): HonoProblemHooks {
-  const allowedFor = (context: HonoContextLike) => (app === undefined ? [] : honoAllowedMethods(app, context.req.path))
+/** The hooks for `app`. */
+export function honoHooks(options: ResolvedFetchOptions, app: HonoRoutes): HonoProblemHooks {
+  const allowedFor = (context: HonoContextLike) => honoAllowedMethods(app, context.req.path)
   return {
+    async fetch(request, ...rest) {
+      try {
+        return await app.fetch(request, ...rest)
+      } catch (thrown) {
+        return respondWithProblem(options, thrown, request, new Headers(), undefined)
+      }
+    },
     onError(error, context) {
       return respondWithProblem(options, error, context.req.raw, replyHeaders(context), allowedFor(context))
     },

@@ -28,18 +28,20 @@ export interface FetchProblems {
    */
   problemResponse(thrown: unknown, request: Request, context?: ProblemResponseContext): Response
   /**
-   * The hooks for a Hono app: `app.onError(onError)` and `app.notFound(notFound)`. Given the app,
-   * `notFound` answers 405 with `Allow` from Hono's router when the path has routes for other
-   * methods (routes made with `app.all()` do not count: see the README).
+   * The hooks for a Hono app: `app.onError(onError)` and `app.notFound(notFound)`, and `fetch`
+   * to serve in place of `app.fetch` (Hono passes only `Error`s to `onError`). `notFound`
+   * answers 405 with `Allow` from Hono's router when the path has routes for other methods
+   * (routes made with `app.all()` do not count: see the README).
    *
    * @example
    * const app = new Hono()
    * app.get('/users/:id', (c) => c.json(findUser(c.req.param('id'))))
-   * const { onError, notFound } = problems().hono(app)
+   * const { onError, notFound, fetch } = problems().hono(app)
    * app.onError(onError)
    * app.notFound(notFound)
+   * export default { fetch }
    */
-  hono(app?: HonoRoutes): HonoProblemHooks
+  hono(app: HonoRoutes): HonoProblemHooks
 }
 
 /**
@@ -55,9 +57,10 @@ export interface FetchProblems {
  *
  * const app = new Hono()
  * app.get('/users/:id', () => { throw new NotFound('No such user') })
- * const { onError, notFound } = problems({ typeBaseUrl: 'https://errors.example.com' }).hono(app)
+ * const { onError, notFound, fetch } = problems({ typeBaseUrl: 'https://errors.example.com' }).hono(app)
  * app.onError(onError)
  * app.notFound(notFound)
+ * export default { fetch }
  */
 export function problems(options?: FetchProblemsOptions): FetchProblems {
   const resolved = resolveFetchOptions(options)
