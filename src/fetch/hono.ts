@@ -28,7 +28,7 @@ export interface HonoProblemHooks {
    * `Error` instances and lets anything else thrown (a string, `null`, a plain object) reject
    * `app.fetch`. Serve this in its place (`export default { fetch }`, `serve({ fetch })`).
    */
-  fetch: (request: Request, ...rest: never[]) => Promise<Response>
+  fetch: (request: Request, ...rest: unknown[]) => Promise<Response>
 }
 
 /** The hooks for `app`. */
@@ -37,13 +37,16 @@ export function honoHooks(options: ResolvedFetchOptions, app: HonoRoutes): HonoP
   return {
     async fetch(request, ...rest) {
       try {
-        return await app.fetch(request, ...rest)
+        // The bindings and execution context go through untouched, whatever the runtime passes.
+        return await app.fetch(request, ...(rest as never[]))
       } catch (thrown) {
         return respondWithProblem(options, thrown, request, new Headers(), undefined)
       }
     },
     onError(error, context) {
-      return respondWithProblem(options, error, context.req.raw, replyHeaders(context), allowedFor(context))
+      const headers = replyHeaders(context)
+      addExceptionHeaders(error, headers)
+      return respondWithProblem(options, error, context.req.raw, headers, allowedFor(context))
     },
     notFound(context) {
       const problem = unmatchedProblem(context.req.raw.method, allowedFor(context))
@@ -68,4 +71,18 @@ function replyHeaders(context: HonoContextLike): Headers {
     return true
   })
   return writable === true ? headers : new Headers(headers)
+}
+
+/**
+ * Hono's `HTTPException` may carry the response it stands for (`res`): its headers are the
+ * answer's, as a header set on the reply would be (the `WWW-Authenticate` challenge of Hono's
+ * `basicAuth`, say). The renderer then keeps the ones a problem may carry and drops the rest.
+ */
+function addExceptionHeaders(error: unknown, headers: Headers): void {
+  const response = guarded(() => (error as { res?: unknown }).res)
+  if (!(response instanceof Response)) return
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') headers.append(name, value)
+    else headers.set(name, value)
+  }
 }
