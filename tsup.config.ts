@@ -9,6 +9,8 @@ export default defineConfig({
     client: 'src/client/index.ts',
     testing: 'src/testing/index.ts',
     mapping: 'src/mapping/index.ts',
+    fetch: 'src/fetch/index.ts',
+    koa: 'src/koa/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],
