@@ -33,7 +33,7 @@ const rule = postgresRules.find((candidate) => candidate.match(duplicate))
 assert.ok(isHttpProblem(rule.problem(duplicate)) && rule.problem(duplicate).status === 409)
 assert.equal(problemRule(rule), rule)
 // The fetch entry point: a problem Response from a Web Request, and no Node import in either bundle.
-const answer = fetchProblems().problemResponse(new NotFound('x'), new Request('http://localhost/a?q=1', { headers: { 'x-correlation-id': 'pkg' } }))
+const answer = fetchProblems().problemResponse(new NotFound('x'), new globalThis.Request('http://localhost/a?q=1', { headers: { 'x-correlation-id': 'pkg' } }))
 assert.equal(answer.status, 404)
 assert.equal(answer.headers.get('content-type'), 'application/problem+json')
 assert.equal((await answer.json()).instance, '/a')

@@ -23,6 +23,6 @@ assert.deepEqual(pkg.readValidationIssues([{ type: 'field', path: 'a.b', msg: 'b
 ])
 for (const name of ['postgresRules', 'prismaRules', 'mongoRules', 'networkRules']) assert.ok(mapping[name].length > 0, name)
 assert.equal(typeof mapping.problemRule, 'function')
-assert.equal(fetchEntry.problems().problemResponse(new pkg.Conflict(), new Request('http://localhost/')).status, 409)
+assert.equal(fetchEntry.problems().problemResponse(new pkg.Conflict(), new globalThis.Request('http://localhost/')).status, 409)
 assert.equal(typeof koa.problems(), 'function')
 console.log('require: ok')
