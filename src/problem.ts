@@ -5,6 +5,7 @@
  * Express handlers already apply them).
  */
 import { isError } from './guarded.js'
+import { OTHER_REASON_PHRASES } from './reason-phrases.js'
 import { codeFromTitle, statusEntry, type HeaderMap } from './statuses.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
 import { isUriReference } from './uri.js'
@@ -198,19 +199,12 @@ export function isReservedMember(name: string): boolean {
 }
 
 /**
- * Reason phrases Node's `http.STATUS_CODES` has for error statuses the table has no class for
- * (not IANA-registered). Kept here rather than read from `node:http` so the core runs in
- * Web-standard runtimes; a test holds it equal to Node's list.
- */
-const UNREGISTERED_REASON_PHRASES: Readonly<Record<number, string>> = Object.freeze({ 509: 'Bandwidth Limit Exceeded' })
-
-/**
  * The reason phrase for any status: the table's RFC 9110 title, else Node's, else a generic
  * `Client Error` / `Server Error`. The default `title` of a problem, and what a client shows for
  * an answer without one.
  */
 export function reasonPhrase(status: number): string {
-  return statusEntry(status)?.title ?? UNREGISTERED_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
+  return statusEntry(status)?.title ?? OTHER_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
 /** The title and code a status gets when the options name none. */

@@ -5,7 +5,7 @@
 import { guarded } from '../guarded.js'
 import { unmatchedProblem } from '../unmatched-route.js'
 import { honoAllowedMethods, type HonoRoutes } from './hono-routes.js'
-import type { ResolvedFetchOptions } from './options.js'
+import type { ResolvedLoggedOptions } from '../logger-option.js'
 import { respondWithProblem } from './problem-response.js'
 
 /** The part of Hono's `Context` the hooks read. */
@@ -32,7 +32,7 @@ export interface HonoProblemHooks {
 }
 
 /** The hooks for `app`. */
-export function honoHooks(options: ResolvedFetchOptions, app: HonoRoutes): HonoProblemHooks {
+export function honoHooks(options: ResolvedLoggedOptions, app: HonoRoutes): HonoProblemHooks {
   const allowedFor = (context: HonoContextLike) => honoAllowedMethods(app, context.req.path)
   return {
     async fetch(request, ...rest) {

@@ -5,7 +5,7 @@
  */
 export { problems } from './problems.js'
 export type { FetchProblems } from './problems.js'
-export type { FetchProblemsOptions } from './options.js'
+export type { LoggedProblemsOptions as FetchProblemsOptions } from '../logger-option.js'
 export type { ProblemResponseContext } from './problem-response.js'
 export type { HonoProblemHooks, HonoContextLike } from './hono.js'
 export type { HonoRoutes } from './hono-routes.js'

@@ -2,13 +2,12 @@
  * The fetch side of the one data flow: map, normalize, pick the correlation id, render, log once,
  * and build the `Response`. The `Response` and `Headers` constructors are the runtime's globals.
  */
-import { logProblem } from '../log-problem.js'
-import { answersClosedClient, mapRequestError, type ClientConnection } from '../mapping/request-step.js'
-import { normalize } from '../normalize.js'
-import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
+import { answerProblem } from '../answer-problem.js'
+import type { ResolvedLoggedOptions } from '../logger-option.js'
+import type { ClientConnection } from '../mapping/request-step.js'
+import { needsAllowFromRouter, type RenderedProblem } from '../render.js'
 import { utf8Length } from '../utf8-length.js'
 import { fetchCorrelationId } from './correlation.js'
-import type { ResolvedFetchOptions } from './options.js'
 import { replyHeadersOf } from './web-headers.js'
 
 /** What a framework knows beyond the request itself. */
@@ -32,36 +31,27 @@ export interface ProblemResponseContext {
  * returned response (its `c.res` setter) brings back nothing the problem removed.
  */
 export function respondWithProblem(
-  options: ResolvedFetchOptions,
+  options: ResolvedLoggedOptions,
   thrown: unknown,
   request: Request,
   headers: Headers,
   allow: readonly string[] | undefined,
 ): Response {
-  const logger = options.logger
   const connection: ClientConnection = {
     get destroyed() {
       return request.signal.aborted
     },
   }
-  const mapped = mapRequestError(options.rules, thrown, connection, logger)
-  const problem = mapped ?? normalize(thrown, options)
-  const correlationId = fetchCorrelationId(request, options.render.correlationIdHeader)
-  const facts = {
+  // The client is gone only when the runtime says so; a Response must still be returned.
+  const { rendered } = answerProblem(options, options.logger, thrown, connection, (problem) => ({
     method: request.method,
     url: request.url,
     accept: request.headers.get('accept') ?? undefined,
-    correlationId,
+    correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),
     allow: needsAllowFromRouter(problem) ? allow : undefined,
     connection: request.headers.get('connection') ?? undefined,
     replyHeaders: replyHeadersOf(headers),
-  }
-  const rendered = renderProblem(problem, facts, options.render)
-  if (logger !== undefined) {
-    const clientClosed = mapped !== undefined && answersClosedClient(mapped, connection)
-    const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-    logProblem(logger, { problem, thrown, correlationId, rendered, mapped: mapped !== undefined, clientClosed }, level)
-  }
+  }))
   return problemResponse(rendered, headers)
 }
 

@@ -5,7 +5,7 @@
 import { configureCorrelationHeader } from '../correlation.js'
 import { honoHooks, type HonoProblemHooks } from './hono.js'
 import type { HonoRoutes } from './hono-routes.js'
-import { resolveFetchOptions, type FetchProblemsOptions } from './options.js'
+import { resolveLoggedOptions, type LoggedProblemsOptions } from '../logger-option.js'
 import { respondWithProblem, type ProblemResponseContext } from './problem-response.js'
 
 /** What `problems()` from `http-problems/fetch` returns. */
@@ -62,8 +62,8 @@ export interface FetchProblems {
  * app.notFound(notFound)
  * export default { fetch }
  */
-export function problems(options?: FetchProblemsOptions): FetchProblems {
-  const resolved = resolveFetchOptions(options)
+export function problems(options?: LoggedProblemsOptions): FetchProblems {
+  const resolved = resolveLoggedOptions(options)
   configureCorrelationHeader(resolved.render.correlationIdHeader)
   return {
     problemResponse(thrown, request, context = {}) {

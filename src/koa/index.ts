@@ -3,5 +3,5 @@
  * problem classes themselves come from `http-problems`.
  */
 export { problems } from './middleware.js'
-export type { KoaProblemsOptions } from './options.js'
+export type { LoggedProblemsOptions as KoaProblemsOptions } from '../logger-option.js'
 export type { ProblemLogLevel } from '../settings.js'

@@ -6,7 +6,7 @@ import type { Context, Middleware, Next } from 'koa'
 import { configureCorrelationHeader } from '../correlation.js'
 import { unmatchedProblem } from '../unmatched-route.js'
 import { matchedMethods } from './allowed-methods.js'
-import { resolveKoaOptions, type KoaProblemsOptions } from './options.js'
+import { resolveLoggedOptions, type LoggedProblemsOptions } from '../logger-option.js'
 import { sendProblem } from './send-problem.js'
 
 /**
@@ -28,8 +28,8 @@ import { sendProblem } from './send-problem.js'
  * app.use(problems({ typeBaseUrl: 'https://errors.example.com' }))
  * app.use(router.routes())
  */
-export function problems(options?: KoaProblemsOptions): Middleware {
-  const resolved = resolveKoaOptions(options)
+export function problems(options?: LoggedProblemsOptions): Middleware {
+  const resolved = resolveLoggedOptions(options)
   configureCorrelationHeader(resolved.render.correlationIdHeader)
 
   return async function problemMiddleware(context: Context, next: Next): Promise<void> {

@@ -1,4 +1,4 @@
-/** Serving a Hono app (or any fetch handler) on 127.0.0.1, through @hono/node-server. */
+/** Servers on 127.0.0.1 for the Hono and Koa tests, closed after each test. */
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
@@ -15,10 +15,15 @@ afterEach(async () => {
   await Promise.all(closing)
 })
 
-/** The base URL of `fetch` served on an ephemeral port; closed after the test. */
-export async function served(fetch: (request: Request) => Response | Promise<Response>): Promise<string> {
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }) as Server
+/** `server` once it listens; it is closed after the test. */
+export async function listening(server: Server): Promise<Server> {
   open.add(server)
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve))
+  return server
+}
+
+/** The base URL of `fetch` served on an ephemeral port through @hono/node-server. */
+export async function served(fetch: (request: Request) => Response | Promise<Response>): Promise<string> {
+  const server = await listening(serve({ fetch, port: 0, hostname: '127.0.0.1' }) as Server)
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }

@@ -7,20 +7,11 @@ import { createServer, type Server } from 'node:http'
 import Router from '@koa/router'
 import Koa from 'koa'
 import request from 'supertest'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Conflict, UsageError } from '../../src/index.js'
 import { problems, type KoaProblemsOptions } from '../../src/koa/index.js'
 import { memoryLogger, problemLogs } from '../express/helpers.js'
-
-const open = new Set<Server>()
-afterEach(async () => {
-  const closing = [...open].map((server) => {
-    server.closeAllConnections()
-    return new Promise((resolve) => server.close(resolve))
-  })
-  open.clear()
-  await Promise.all(closing)
-})
+import { listening } from '../fetch/helpers.js'
 
 /** A Koa app with the problems middleware first, then `routes(app, router)` and the router. */
 async function serve(routes: (app: Koa, router: Router) => void, options: KoaProblemsOptions = {}): Promise<Server> {
@@ -29,10 +20,7 @@ async function serve(routes: (app: Koa, router: Router) => void, options: KoaPro
   app.use(problems(options))
   routes(app, router)
   app.use(router.routes())
-  const server = createServer(app.callback()).listen(0, '127.0.0.1')
-  open.add(server)
-  await new Promise((resolve) => server.once('listening', resolve))
-  return server
+  return listening(createServer(app.callback()).listen(0, '127.0.0.1'))
 }
 
 describe('Koa: errors', () => {
