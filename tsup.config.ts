@@ -10,6 +10,8 @@ export default defineConfig({
     testing: 'src/testing/index.ts',
     mapping: 'src/mapping/index.ts',
     nestjs: 'src/nestjs/index.ts',
+    fetch: 'src/fetch/index.ts',
+    koa: 'src/koa/index.ts',
     cli: 'src/cli/bin.ts',
   },
   format: ['esm', 'cjs'],

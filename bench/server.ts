@@ -15,14 +15,18 @@ export type ServerMessage =
   | { type: 'profiling' }
   | { type: 'profile'; profile: string }
 
-/** Loads only the framework the variant needs, so a Fastify server never has Express in memory. */
+/** Loads only the framework the variant needs, so a Fastify server never has Express, Hono or Koa in memory. */
 async function listen(variant: Variant): Promise<number> {
   if (variant.framework === 'fastify') {
     const { listenFastify } = await import('./apps/fastify-apps.js')
     return listenFastify(variant.app as FastifyAppName, variant.logging)
   }
-  const { listenExpress } = await import('./apps/express-apps.js')
-  return listenExpress(variant.app, variant.logging)
+  if (variant.framework === 'express') {
+    const { listenExpress } = await import('./apps/express-apps.js')
+    return listenExpress(variant.app, variant.logging)
+  }
+  const { listenWebFramework } = await import('./apps/web-framework-apps.js')
+  return listenWebFramework(variant.app, variant.logging)
 }
 
 /** Live heap after a full collection, so the harness can see whether errors leave garbage that survives. */

@@ -52,6 +52,8 @@ export const TARGETS: readonly Target[] = [
     denominator: 'ours-500',
     min: 0.98,
   },
+  { description: 'Hono error path vs its plain reply (issue 16)', numerator: 'hono-ours', denominator: 'hono-plain', min: 0.8 },
+  { description: 'Koa error path vs its plain reply (issue 16)', numerator: 'koa-ours', denominator: 'koa-plain', min: 0.8 },
   {
     description: 'success path, plugin vs none, pino info',
     numerator: 'success-plugin+log',

@@ -13,8 +13,8 @@ export interface Variant {
   id: string
   /** The app builder's name (see bench/apps). */
   app: string
-  /** Which builder family: Fastify, or Express when src/express exists. */
-  framework: 'fastify' | 'express'
+  /** Which builder family: Fastify, or Express, Hono or Koa when their adapter exists in src/. */
+  framework: 'fastify' | 'express' | 'hono' | 'koa'
   /** Pino at info into /dev/null. */
   logging: boolean
   /** Status every response must have; a mismatch marks the measurement invalid. */
@@ -63,6 +63,13 @@ const EXPRESS_SPECS: VariantSpec[] = [
   { app: 'express-ours', status: 404, description: 'Express: our errorHandler' },
 ].map((spec) => ({ ...spec, framework: 'express' as const }))
 
+const WEB_FRAMEWORK_SPECS: VariantSpec[] = [
+  { app: 'hono-plain', framework: 'hono', status: 200, description: 'Hono: plain c.json of the same members' },
+  { app: 'hono-ours', framework: 'hono', status: 404, description: 'Hono: our onError (http-problems/fetch)' },
+  { app: 'koa-plain', framework: 'koa', status: 200, description: 'Koa: plain ctx.body of the same members' },
+  { app: 'koa-ours', framework: 'koa', status: 404, description: 'Koa: our middleware (http-problems/koa)' },
+]
+
 /** True once the Express adapter (written alongside this work) exists in src/express. */
 export function hasExpressAdapter(): boolean {
   return existsSync(fileURLToPath(new URL('../src/express/index.ts', import.meta.url)))
@@ -76,14 +83,14 @@ function expand(spec: VariantSpec, logging: boolean): Variant {
     framework: spec.framework,
     logging,
     status: spec.status,
-    baseline: `${spec.framework === 'express' ? 'express-plain' : 'plain'}${suffix}`,
+    baseline: `${spec.framework === 'fastify' ? 'plain' : `${spec.framework}-plain`}${suffix}`,
     description: spec.description + (logging ? `, ${spec.framework === 'express' ? 'pino-http' : 'pino'} info to /dev/null` : ''),
   }
 }
 
 /** Every variant, without and with logging, Express pairs included when the adapter exists. */
 export function allVariants(): Variant[] {
-  const specs = hasExpressAdapter() ? [...FASTIFY_SPECS, ...EXPRESS_SPECS] : FASTIFY_SPECS
+  const specs = hasExpressAdapter() ? [...FASTIFY_SPECS, ...EXPRESS_SPECS, ...WEB_FRAMEWORK_SPECS] : FASTIFY_SPECS
   return [
     ...specs.map((spec) => expand(spec, false)),
     ...specs.map((spec) => expand(spec, true)),

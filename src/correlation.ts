@@ -3,8 +3,6 @@
  * follows a request across services. Incoming values are used only when they are safe to echo
  * into a header, a JSON body and a log line; anything else is replaced, never reflected.
  */
-import { randomUUID } from 'node:crypto'
-
 /**
  * Default header that carries the correlation id, in and out.
  *
@@ -61,9 +59,12 @@ export function traceIdFrom(traceparent: unknown): string | undefined {
   return traceId
 }
 
-/** A new random correlation id (a UUID v4). */
+/**
+ * A new random correlation id (a UUID v4), from the global Web Crypto `crypto` (Node 20+, Deno,
+ * Bun, Workers), so this module imports nothing from Node.
+ */
 export function newCorrelationId(): string {
-  return randomUUID()
+  return crypto.randomUUID()
 }
 
 /**

@@ -17,6 +17,7 @@ import { describeThrown, loggedError, MAX_LOGGED_TEXT_LENGTH } from './logged-er
 import type { ProblemMembers } from './problem.js'
 import type { RenderedProblem } from './render.js'
 import { bindsCorrelationId } from './request-correlation.js'
+import { emitWarning } from './warn.js'
 
 /** The part of a pino logger this library uses. */
 export type ProblemLogger = Record<LoggedLevel, (object: Record<string, unknown>, message: string) => void> & {
@@ -163,14 +164,10 @@ function writeLine(logger: ProblemLogger, level: LoggedLevel, line: Record<strin
       // Fall through to the process warning below.
     }
   }
-  try {
-    process.emitWarning(`http-problems: the logger threw while logging: ${message}`, {
-      code: 'HTTP_PROBLEMS_LOGGER_FAULT',
-      detail: `correlationId ${String(line.correlationId)}`,
-    })
-  } catch {
-    // A warning listener that throws is beyond anything left to tell.
-  }
+  emitWarning(`http-problems: the logger threw while logging: ${message}`, {
+    code: 'HTTP_PROBLEMS_LOGGER_FAULT',
+    detail: `correlationId ${String(line.correlationId)}`,
+  })
 }
 
 /** A string member of a problem, bounded; `undefined` when absent or unreadable. */

@@ -4,8 +4,8 @@
  * the classes also work without the plugin (Fastify's default handler and http-errors-aware
  * Express handlers already apply them).
  */
-import { STATUS_CODES as NODE_REASON_PHRASES } from 'node:http'
 import { isError } from './guarded.js'
+import { OTHER_REASON_PHRASES } from './reason-phrases.js'
 import { codeFromTitle, statusEntry, type HeaderMap } from './statuses.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
 import { isUriReference } from './uri.js'
@@ -204,7 +204,7 @@ export function isReservedMember(name: string): boolean {
  * an answer without one.
  */
 export function reasonPhrase(status: number): string {
-  return statusEntry(status)?.title ?? NODE_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
+  return statusEntry(status)?.title ?? OTHER_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
 /** The title and code a status gets when the options name none. */

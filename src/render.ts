@@ -22,6 +22,7 @@ import { settleReplyHeaders, type ReplyHeaders } from './reply-state.js'
 import { SERVER_ERROR_DETAIL } from './server-error-detail.js'
 import { STATUSES, codeFromTitle, slugFromTitle, type HeaderMap } from './statuses.js'
 import { applyValueRules } from './value-rules.js'
+import { utf8Length } from './utf8-length.js'
 
 export { pathOf } from './instance.js'
 export { MAX_MEMBER_LENGTH } from './limits.js'
@@ -176,7 +177,7 @@ export function fallbackProblem(
 /** For HEAD: no body, and the `content-length` the GET body has (RFC 9110 8.6). */
 function headOnly(rendered: RenderedProblem): RenderedProblem {
   const body = rendered.body!
-  rendered.headers['content-length'] = String(Buffer.byteLength(body))
+  rendered.headers['content-length'] = String(utf8Length(body))
   rendered.bodyOfGet = body
   rendered.body = undefined
   return rendered

@@ -12,6 +12,7 @@
  */
 import { isValidCorrelationId, traceIdOrNewId } from './correlation.js'
 import { isError } from './guarded.js'
+import { emitWarning } from './warn.js'
 
 /** What this library does with OpenTelemetry; nothing else touches the API. */
 export interface Tracing {
@@ -105,7 +106,7 @@ export function tracingFrom(imported: unknown): Tracing | undefined {
         span.setStatus({ code: api.SpanStatusCode.ERROR, message: exception.message })
       } catch (fault) {
         // A broken span must not turn one error into two; say so once, where operators look.
-        process.emitWarning('http-problems: the active span threw while recording a server error', {
+        emitWarning('http-problems: the active span threw while recording a server error', {
           code: 'HTTP_PROBLEMS_TRACING_FAULT',
           detail: fault instanceof Error ? fault.message : String(fault),
         })

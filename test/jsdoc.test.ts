@@ -2,7 +2,7 @@
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-const ENTRY_POINTS = ['src/index.ts', 'src/express/index.ts', 'src/client/index.ts', 'src/testing/index.ts', 'src/mapping/index.ts', 'src/nestjs/index.ts']
+const ENTRY_POINTS = ['src/index.ts', 'src/express/index.ts', 'src/client/index.ts', 'src/testing/index.ts', 'src/mapping/index.ts', 'src/nestjs/index.ts', 'src/fetch/index.ts', 'src/koa/index.ts']
 
 function undocumentedExports(entry: string): string[] {
   const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true })

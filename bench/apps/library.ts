@@ -9,10 +9,18 @@ import { fileURLToPath } from 'node:url'
 import type * as Root from '../../src/index.js'
 import type * as Express from '../../src/express/index.js'
 import type * as Mapping from '../../src/mapping/index.js'
+import type * as Fetch from '../../src/fetch/index.js'
+import type * as KoaAdapter from '../../src/koa/index.js'
 
 const fromSource = process.env.BENCH_LIBRARY === 'src'
 
-const SOURCES = { index: '../../src/index.ts', express: '../../src/express/index.ts', mapping: '../../src/mapping/index.ts' }
+const SOURCES = {
+  index: '../../src/index.ts',
+  express: '../../src/express/index.ts',
+  mapping: '../../src/mapping/index.ts',
+  fetch: '../../src/fetch/index.ts',
+  koa: '../../src/koa/index.ts',
+}
 
 function entry(name: keyof typeof SOURCES): string {
   const url = new URL(fromSource ? SOURCES[name] : `../../dist/${name}.js`, import.meta.url)
@@ -35,6 +43,16 @@ export async function loadExpressAdapter(): Promise<typeof Express> {
 /** `http-problems/mapping`, from dist/ (or src/ with BENCH_LIBRARY=src). */
 export async function loadMapping(): Promise<typeof Mapping> {
   return (await import(entry('mapping'))) as typeof Mapping
+}
+
+/** `http-problems/fetch`, from dist/ (or src/ with BENCH_LIBRARY=src). */
+export async function loadFetchAdapter(): Promise<typeof Fetch> {
+  return (await import(entry('fetch'))) as typeof Fetch
+}
+
+/** `http-problems/koa`, from dist/ (or src/ with BENCH_LIBRARY=src). */
+export async function loadKoaAdapter(): Promise<typeof KoaAdapter> {
+  return (await import(entry('koa'))) as typeof KoaAdapter
 }
 
 /** Where the library was loaded from, for the report. */

@@ -3,8 +3,8 @@
  * else a 404, with the same wording as the Fastify adapter (the parity test holds them together).
  */
 import type { Request } from 'express'
-import { MethodNotAllowed, NotFound } from '../classes.js'
 import type { HttpProblem } from '../problem.js'
+import { unmatchedProblem } from '../unmatched-route.js'
 import { allowedMethods } from './allowed-methods.js'
 
 /**
@@ -19,9 +19,5 @@ import { allowedMethods } from './allowed-methods.js'
  * })
  */
 export function unmatchedRouteProblem(request: Request): HttpProblem<404 | 405> {
-  const allow = allowedMethods(request)
-  if (allow.length > 0 && !allow.includes(request.method)) {
-    return new MethodNotAllowed({ allow, detail: `The ${request.method} method is not supported by this resource.` })
-  }
-  return new NotFound()
+  return unmatchedProblem(request.method, allowedMethods(request))
 }

@@ -12,8 +12,7 @@ import {
   type ProblemSettings,
   type SharedProblemsOptions,
 } from '../settings.js'
-import { invalidOption } from '../usage-error.js'
-import { isProblemLogger } from './logger.js'
+import { loggerOption } from '../logger-option.js'
 import { docsSite, type DocsOptions, type DocsSite } from '../docs/site.js'
 
 /**
@@ -49,13 +48,4 @@ export function resolveExpressOptions(options: unknown): ResolvedExpressOptions 
   const settings = resolveSettings(given)
   const docs = given.docs === undefined ? undefined : docsSite(given.docs, settings.render)
   return { ...settings, logger: loggerOption(given.logger), docs }
-}
-
-/** The `logger` option: a pino logger, or absent. Shared with the NestJS filter. */
-export function loggerOption(value: unknown): ProblemLogger | undefined {
-  if (value === undefined) return undefined
-  if (!isProblemLogger(value)) {
-    invalidOption('logger', 'a pino logger (trace, debug, info, warn, error and fatal methods)', value)
-  }
-  return value
 }

@@ -6,6 +6,7 @@
 import { clip } from '../clip.js'
 import { guarded, isError } from '../guarded.js'
 import type { ProblemLogger } from '../log-problem.js'
+import { emitWarning } from '../warn.js'
 
 /** Writes the fault line. Never throws. */
 export function reportRuleFault(logger: ProblemLogger | undefined, fault: unknown, message: string): void {
@@ -18,5 +19,5 @@ export function reportRuleFault(logger: ProblemLogger | undefined, fault: unknow
       // Fall back to the process warning below.
     }
   }
-  guarded(() => process.emitWarning(message, { code: 'HTTP_PROBLEMS_MAPPING_RULE_FAULT' }))
+  emitWarning(message, { code: 'HTTP_PROBLEMS_MAPPING_RULE_FAULT' })
 }

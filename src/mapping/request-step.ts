@@ -1,8 +1,7 @@
 /**
- * The map step as the adapters call it: one call before `normalize`, with the raw Node response
- * (to tell whether the client is still there) and the request's logger (for a failing rule).
+ * The map step as the adapters call it: one call before `normalize`, with the connection (to tell
+ * whether the client is still there) and the request's logger (for a failing rule).
  */
-import type { ServerResponse } from 'node:http'
 import { guarded } from '../guarded.js'
 import type { ProblemLogger } from '../log-problem.js'
 import type { HttpProblem, ProblemMembers } from '../problem.js'
@@ -10,6 +9,15 @@ import { mapThrown, type RuleFaultReporter } from './map-thrown.js'
 import { CLIENT_CLOSED_CODE, CLIENT_CLOSED_STATUS } from './client-closed.js'
 import type { CompiledRules } from './resolve-rules.js'
 import { reportRuleFault } from './report-rule-fault.js'
+
+/**
+ * What tells whether the client is still there: Node's `ServerResponse` (destroyed when the
+ * client's socket closes first), or, for a Web `Request`, an object whose `destroyed` reads the
+ * request's abort signal.
+ */
+export interface ClientConnection {
+  readonly destroyed: boolean
+}
 
 /**
  * The problem the `map` rules give for `thrown`, or `undefined` (no rules, none matched): then
@@ -21,7 +29,7 @@ import { reportRuleFault } from './report-rule-fault.js'
 export function mapRequestError(
   rules: CompiledRules,
   thrown: unknown,
-  response: ServerResponse,
+  response: ClientConnection,
   logger: ProblemLogger | undefined,
 ): HttpProblem | undefined {
   if (rules === undefined) return undefined
@@ -36,11 +44,11 @@ export function mapRequestError(
  * @example
  * if (answersClosedClient(problem, reply.raw)) logProblem(logger, { ...entry, clientClosed: true }, level)
  */
-export function answersClosedClient(problem: ProblemMembers, response: ServerResponse): boolean {
+export function answersClosedClient(problem: ProblemMembers, response: ClientConnection): boolean {
   return problem.status === CLIENT_CLOSED_STATUS && problem.code === CLIENT_CLOSED_CODE && connectionClosed(response)
 }
 
 /** Node destroys the response when the client's socket closes before the answer. */
-function connectionClosed(response: ServerResponse): boolean {
+function connectionClosed(response: ClientConnection): boolean {
   return guarded(() => response.destroyed) === true
 }

@@ -3,7 +3,7 @@
  * logger for requests that carry none of their own. Bad values are refused when the filter is
  * constructed, with `ERR_HTTP_PROBLEMS_INVALID_OPTION`, never replaced by a default.
  */
-import { loggerOption } from '../express/options.js'
+import { loggerOption } from '../logger-option.js'
 import type { ProblemLogger } from '../log-problem.js'
 import { resolveRules, type CompiledRules } from '../mapping/resolve-rules.js'
 import type { ProblemRule } from '../mapping/rule.js'

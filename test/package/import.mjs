@@ -6,6 +6,9 @@ import { parseProblem, problemFromResponse, correlationHeaders } from 'http-prob
 import { expectProblem } from 'http-problems/testing'
 import { postgresRules, prismaRules, mongoRules, networkRules, problemRule } from 'http-problems/mapping'
 import { ProblemFilter, classValidatorReader } from 'http-problems/nestjs'
+import { problems as fetchProblems } from 'http-problems/fetch'
+import { problems as koaProblems } from 'http-problems/koa'
+import { readFileSync as readDist } from 'node:fs'
 
 assert.equal(typeof problems, 'function', 'default export is the plugin')
 assert.equal(problems, httpProblems, 'default and named plugin exports are the same function')
@@ -35,6 +38,13 @@ assert.deepEqual(readValidationIssues([{ property: 'a', constraints: { isString:
   { in: 'body', pointer: '#/a', detail: 'a must be a string' },
 ])
 assert.equal(typeof new ProblemFilter().catch, 'function')
+// The fetch entry point: a problem Response from a Web Request, and no Node import in either bundle.
+const answer = fetchProblems().problemResponse(new NotFound('x'), new globalThis.Request('http://localhost/a?q=1', { headers: { 'x-correlation-id': 'pkg' } }))
+assert.equal(answer.status, 404)
+assert.equal(answer.headers.get('content-type'), 'application/problem+json')
+assert.equal((await answer.json()).instance, '/a')
+for (const file of ['dist/fetch.js', 'dist/fetch.cjs']) assert.doesNotMatch(readDist(file, 'utf8'), /(from\s*|require\()["'](node:|(http|crypto|buffer|stream|fs)["'])/, file)
+assert.equal(typeof koaProblems(), 'function')
 console.log('import: ok')
 
 // The bin: `http-problems docs` reads a catalog module that imports the package by name.

@@ -1,0 +1,88 @@
+/**
+ * Hono's two hooks, `app.onError` and `app.notFound`, over `respondWithProblem`. Typed
+ * structurally, so the entry point imports nothing from Hono and Hono stays an optional peer.
+ */
+import { guarded } from '../guarded.js'
+import { unmatchedProblem } from '../unmatched-route.js'
+import { honoAllowedMethods, type HonoRoutes } from './hono-routes.js'
+import type { ResolvedLoggedOptions } from '../logger-option.js'
+import { respondWithProblem } from './problem-response.js'
+
+/** The part of Hono's `Context` the hooks read. */
+export interface HonoContextLike {
+  readonly req: { readonly raw: Request; readonly path: string }
+  readonly res: Response
+}
+
+/** What `problems().hono(app)` returns: pass each to the Hono method of the same name. */
+export interface HonoProblemHooks {
+  /** For `app.onError(onError)`: anything a handler or middleware throws becomes a problem. */
+  onError: (error: unknown, context: HonoContextLike) => Response
+  /**
+   * For `app.notFound(notFound)`: a 405 with `Allow` when the path has routes for other methods
+   * (given the app), else a 404.
+   */
+  notFound: (context: HonoContextLike) => Response
+  /**
+   * `app.fetch`, answering with a problem what Hono lets through: Hono hands `onError` only
+   * `Error` instances and lets anything else thrown (a string, `null`, a plain object) reject
+   * `app.fetch`. Serve this in its place (`export default { fetch }`, `serve({ fetch })`).
+   */
+  fetch: (request: Request, ...rest: unknown[]) => Promise<Response>
+}
+
+/** The hooks for `app`. */
+export function honoHooks(options: ResolvedLoggedOptions, app: HonoRoutes): HonoProblemHooks {
+  const allowedFor = (context: HonoContextLike) => honoAllowedMethods(app, context.req.path)
+  return {
+    async fetch(request, ...rest) {
+      try {
+        // The bindings and execution context go through untouched, whatever the runtime passes.
+        return await app.fetch(request, ...(rest as never[]))
+      } catch (thrown) {
+        return respondWithProblem(options, thrown, request, new Headers(), undefined)
+      }
+    },
+    onError(error, context) {
+      const headers = replyHeaders(context)
+      addExceptionHeaders(error, headers)
+      return respondWithProblem(options, error, context.req.raw, headers, allowedFor(context))
+    },
+    notFound(context) {
+      const problem = unmatchedProblem(context.req.raw.method, allowedFor(context))
+      return respondWithProblem(options, problem, context.req.raw, replyHeaders(context), undefined)
+    },
+  }
+}
+
+/**
+ * The headers the context holds for the answer (what `c.header()` set). They are changed in place:
+ * when a middleware ran, Hono copies the context's headers onto the response a hook returns, and
+ * a header the problem removed (an `ETag`, a `Content-Encoding`) must not come back that way. A
+ * response whose headers are immutable (one from `fetch()`) is answered on a copy.
+ */
+function replyHeaders(context: HonoContextLike): Headers {
+  const headers = guarded(() => context.res.headers)
+  if (headers === undefined) return new Headers()
+  const probe = 'x-http-problems-probe'
+  const writable = guarded(() => {
+    headers.set(probe, '1')
+    headers.delete(probe)
+    return true
+  })
+  return writable === true ? headers : new Headers(headers)
+}
+
+/**
+ * Hono's `HTTPException` may carry the response it stands for (`res`): its headers are the
+ * answer's, as a header set on the reply would be (the `WWW-Authenticate` challenge of Hono's
+ * `basicAuth`, say). The renderer then keeps the ones a problem may carry and drops the rest.
+ */
+function addExceptionHeaders(error: unknown, headers: Headers): void {
+  const response = guarded(() => (error as { res?: unknown }).res)
+  if (!(response instanceof Response)) return
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') headers.append(name, value)
+    else headers.set(name, value)
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The fetch side of the one data flow: map, normalize, pick the correlation id, render, log once,
+ * and build the `Response`. The `Response` and `Headers` constructors are the runtime's globals.
+ */
+import { answerProblem } from '../answer-problem.js'
+import type { ResolvedLoggedOptions } from '../logger-option.js'
+import type { ClientConnection } from '../mapping/request-step.js'
+import { needsAllowFromRouter, type RenderedProblem } from '../render.js'
+import { utf8Length } from '../utf8-length.js'
+import { fetchCorrelationId } from './correlation.js'
+import { replyHeadersOf } from './web-headers.js'
+
+/** What a framework knows beyond the request itself. */
+export interface ProblemResponseContext {
+  /**
+   * Headers already set for the answer (by the route, a middleware, another library), as in
+   * Express and Fastify: CORS, rate-limit and cookie headers stay, content headers of the
+   * failed success go, `Vary` is merged. Default: none.
+   */
+  replyHeaders?: Headers | undefined
+  /**
+   * The methods the request's path is served with, for the `Allow` of a 405 that names none
+   * (an http-errors 405, say). Default: none.
+   */
+  allow?: readonly string[] | undefined
+}
+
+/**
+ * The problem `Response` for `thrown`. `headers` is the Headers object the answer is built on and
+ * is changed in place: the Hono hooks pass the context's own, so Hono's copy of them onto the
+ * returned response (its `c.res` setter) brings back nothing the problem removed.
+ */
+export function respondWithProblem(
+  options: ResolvedLoggedOptions,
+  thrown: unknown,
+  request: Request,
+  headers: Headers,
+  allow: readonly string[] | undefined,
+): Response {
+  const connection: ClientConnection = {
+    get destroyed() {
+      return request.signal.aborted
+    },
+  }
+  // The client is gone only when the runtime says so; a Response must still be returned.
+  const { rendered } = answerProblem(options, options.logger, thrown, connection, (problem) => ({
+    method: request.method,
+    url: request.url,
+    accept: request.headers.get('accept') ?? undefined,
+    correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),
+    allow: needsAllowFromRouter(problem) ? allow : undefined,
+    connection: request.headers.get('connection') ?? undefined,
+    replyHeaders: replyHeadersOf(headers),
+  }))
+  return problemResponse(rendered, headers)
+}
+
+function problemResponse(rendered: RenderedProblem, headers: Headers): Response {
+  for (const name of rendered.removedReplyHeaders) headers.delete(name)
+  for (const name of Object.keys(rendered.headers)) headers.set(name, rendered.headers[name]!)
+  if (rendered.body !== undefined) headers.set('content-length', String(utf8Length(rendered.body)))
+  return new Response(rendered.body ?? null, { status: rendered.status, headers })
+}

@@ -1,0 +1,76 @@
+/**
+ * `problemResponse` on its own, as a Bun, Deno, Workers or Next.js handler calls it, and the
+ * options the fetch adapter refuses.
+ */
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import { MethodNotAllowed, UsageError } from '../../src/index.js'
+import { problems } from '../../src/fetch/index.js'
+
+const request = (path = '/orders/1', init: RequestInit = {}) => new Request(`http://example.com${path}`, init)
+
+describe('problemResponse', () => {
+  it('keeps the reply headers a problem may carry, drops content headers, and leaves the caller’s Headers alone', async () => {
+    const { problemResponse } = problems()
+    const replyHeaders = new Headers({ 'retry-after': '45', 'x-ratelimit-remaining': '0', etag: '"v1"', 'access-control-allow-origin': '*' })
+    replyHeaders.append('set-cookie', 'a=1')
+    replyHeaders.append('set-cookie', 'b=2')
+    const response = problemResponse(Object.assign(new Error('slow'), { status: 429 }), request(), { replyHeaders })
+    expect(response.status).toBe(429)
+    expect(response.headers.get('retry-after')).toBe('45')
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
+    expect(response.headers.get('etag')).toBeNull()
+    expect(replyHeaders.get('etag')).toBe('"v1"')
+    expect(replyHeaders.get('content-type')).toBeNull()
+    const body = await response.text()
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(body)))
+  })
+
+  it('gives a 405 without Allow the methods the caller knows, and never overrides a typed one', () => {
+    const { problemResponse } = problems()
+    const foreign = Object.assign(new Error('no'), { status: 405 })
+    expect(problemResponse(foreign, request(), { allow: ['GET', 'HEAD'] }).headers.get('allow')).toBe('GET, HEAD')
+    expect(problemResponse(foreign, request()).headers.get('allow')).toBeNull()
+    expect(problemResponse(new MethodNotAllowed({ allow: ['PUT'] }), request(), { allow: ['GET'] }).headers.get('allow')).toBe('PUT')
+  })
+
+  it('answers application/json to a client that only accepts it, with a multi-byte body measured in bytes', async () => {
+    const { problemResponse } = problems()
+    const response = problemResponse(Object.assign(new Error('Größe ✓ 😀'), { status: 400 }), request('/ä', { headers: { accept: 'application/json' } }))
+    expect(response.headers.get('content-type')).toBe('application/json')
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect(response.headers.get('content-length')).toBe(String(bytes.byteLength))
+    expect(JSON.parse(new TextDecoder().decode(bytes))).toMatchObject({ detail: 'Größe ✓ 😀', instance: '/%C3%A4' })
+  })
+
+  it('uses the configured correlation header, in and out', () => {
+    const { problemResponse } = problems({ correlationIdHeader: 'X-Request-Id' })
+    const response = problemResponse(new Error('x'), request('/', { headers: { 'x-request-id': 'rid-9' } }))
+    expect(response.headers.get('x-request-id')).toBe('rid-9')
+    expect(response.headers.get('x-correlation-id')).toBeNull()
+  })
+
+  it('answers with a copy when the context holds immutable headers (a response from fetch())', () => {
+    const app = new Hono()
+    const { onError } = problems().hono(app)
+    const immutable = Response.error()
+    const response = onError(new Error('x'), { req: { raw: request(), path: '/orders/1' }, res: immutable })
+    expect(response.status).toBe(500)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+  })
+})
+
+describe('options', () => {
+  it.each([
+    [{ logger: console }, 'logger'],
+    [{ logger: 'pino' }, 'logger'],
+    [{ notFound: true }, 'notFound'],
+    [{ typeBaseUrl: 'not a url' }, 'typeBaseUrl'],
+    ['options', 'options'],
+  ])('refuses %j, naming %s', (options, name) => {
+    expect(() => problems(options as never)).toThrow(UsageError)
+    expect(() => problems(options as never)).toThrow(expect.objectContaining({ code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION', message: expect.stringContaining(name) }))
+  })
+})
