@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { defineConfig } from 'tsup'
 import { binEntries, entryPoints } from './scripts/entry-points.js'
-import { relativeSourceMaps } from './scripts/relative-source-maps.js'
 
 // One build, two formats: `import` gets ESM (.js + .d.ts), `require` gets CJS (.cjs + .d.cts).
 // The entries are package.json's `exports` and `bin` (scripts/entry-points.ts), so a new entry point
@@ -31,8 +30,9 @@ export default defineConfig({
   // Shared chunks: the core is one file every entry point imports (in ESM and in CJS), not a copy
   // per entry point. Brands are Symbol.for keys (src/problem.ts), so ESM and CJS copies still agree.
   splitting: true,
-  onSuccess: async () => {
-    await removeCjsBins()
-    await relativeSourceMaps('dist')
-  },
+  // Rollup writes the CJS chunks. Without it tsup converts them with sucrase, which rewrites every
+  // `?.` and `??` into helper calls (closures on the error path) and writes the build machine's
+  // absolute paths into the maps.
+  treeshake: true,
+  onSuccess: removeCjsBins,
 })
