@@ -21,7 +21,14 @@ import { validationReadersOption, type ValidationReader } from './validation-rea
 /** A pino level, or `'silent'` to not log that class of problem. */
 export type ProblemLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
 
-/** Options every adapter accepts. All are optional. */
+/**
+ * Options every adapter accepts (the Fastify plugin's and Express's options extend it). All are
+ * optional. Useful to keep one settings object for several services or adapters.
+ *
+ * @example
+ * const shared: SharedProblemsOptions = { typeBaseUrl: 'https://errors.example.com/problems', validationStatus: 422 }
+ * await app.register(httpProblems, { ...shared, notFound: false })
+ */
 export interface SharedProblemsOptions {
   /**
    * Base URI for problem types. Problems without their own `type` get `${typeBaseUrl}/${slug}`,
