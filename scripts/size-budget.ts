@@ -48,6 +48,11 @@ function pack(): Packed {
   return (JSON.parse(output) as Packed[])[0]!
 }
 
+/** A problem for each packed path that belongs to tests or benchmarks. */
+export function testFilesIn(paths: readonly string[]): string[] {
+  return paths.filter((path) => NOT_SHIPPED.test(path)).map((path) => `${path} is a test or benchmark file: keep it out of package.json "files"`)
+}
+
 /** The file and every file it reaches through relative imports, as paths relative to the package. */
 function loadedFiles(start: string, shipped: ReadonlyMap<string, number>): Set<string> {
   const seen = new Set<string>()
@@ -70,8 +75,7 @@ function sum(files: Iterable<string>, shipped: ReadonlyMap<string, number>): num
 
 export function measure(packed: Packed = pack()): { tarballBytes: number; unpackedBytes: number; entryPoints: EntryPointSize[]; problems: string[] } {
   const shipped = new Map(packed.files.map((file) => [file.path, file.size]))
-  const problems: string[] = []
-  for (const file of shipped.keys()) if (NOT_SHIPPED.test(file)) problems.push(`${file} is a test or benchmark file: keep it out of package.json "files"`)
+  const problems = testFilesIn([...shipped.keys()])
 
   const reached = new Set<string>()
   const sizes = entryPoints().map((entry) => {
