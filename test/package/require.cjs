@@ -21,4 +21,18 @@ assert.deepEqual(pkg.readValidationIssues([{ type: 'field', path: 'a.b', msg: 'b
 ])
 for (const name of ['postgresRules', 'prismaRules', 'mongoRules', 'networkRules']) assert.ok(mapping[name].length > 0, name)
 assert.equal(typeof mapping.problemRule, 'function')
-console.log('require: ok')
+// The CJS entry points share one copy of the core (shared chunks): a problem the client entry
+// builds is an instance of the main entry's class; and the brand (a Symbol.for key) joins the ESM
+// and CJS copies, which stay two copies of the classes.
+client
+  .problemFromResponse(new Response('{"type":"about:blank","title":"Conflict","status":409}', { status: 409, headers: { 'content-type': 'application/problem+json' } }))
+  .then(async (upstream) => {
+    assert.equal(upstream.constructor, pkg.Conflict, 'client and main CJS entries share one class, not a copy each')
+    const esm = await import('http-problems')
+    assert.ok(pkg.isHttpProblem(new esm.NotFound()) && esm.isHttpProblem(new pkg.NotFound()), 'ESM and CJS problems are problems for each other')
+    console.log('require: ok')
+  })
+  .catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
