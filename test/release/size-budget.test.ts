@@ -27,3 +27,14 @@ describe('testFilesIn', () => {
     ])
   })
 })
+
+describe('README "Installed size"', () => {
+  it('states the budget that size-budget.json holds', async () => {
+    const { readFileSync } = await import('node:fs')
+    const readme = readFileSync('README.md', 'utf8')
+    const section = readme.slice(readme.indexOf('## Installed size'), readme.indexOf('\n## ', readme.indexOf('## Installed size') + 1))
+    const stated = JSON.parse(readFileSync('size-budget.json', 'utf8')) as Record<string, number>
+    const kB = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`
+    for (const [name, bytes] of Object.entries(stated)) expect(section, name).toContain(`| ${kB(bytes)} |`)
+  })
+})
