@@ -23,11 +23,10 @@ const ROOT = resolve('.')
 const REPORT_FOLDER = join(ROOT, 'api')
 const ACCEPT = 'npm run api:update'
 const update = process.argv.includes('--update')
-const temp = mkdtempSync(join(tmpdir(), 'http-problems-api-'))
 
 const reportFile = (entry: EntryPoint): string => `${entry.name}.api.md`
 
-function configFor(entry: EntryPoint, allDeclarations: string[]): ExtractorConfig {
+function configFor(entry: EntryPoint, allDeclarations: string[], temp: string): ExtractorConfig {
   const configObject: IConfigFile = {
     projectFolder: ROOT,
     mainEntryPointFilePath: join(ROOT, entry.types),
@@ -98,6 +97,8 @@ function main(): void {
     process.exitCode = 1
     return
   }
+  // Where API Extractor writes the built API to compare; removed at the end.
+  const temp = mkdtempSync(join(tmpdir(), 'http-problems-api-'))
   let compilerState: CompilerState | undefined
   let exported: Set<string> | undefined
   for (const entry of points) {
@@ -106,7 +107,7 @@ function main(): void {
       failures.push(`${entry.specifier} has no API report (api/${reportFile(entry)}): create it with \`${ACCEPT}\`, review it and commit it`)
       continue
     }
-    const config = configFor(entry, declarations)
+    const config = configFor(entry, declarations, temp)
     // One TypeScript program for every entry point: the declarations are analysed once.
     compilerState ??= CompilerState.create(config, { additionalEntryPoints: declarations })
     exported ??= publicNames(compilerState.program as ts.Program, declarations)
