@@ -1,24 +1,38 @@
+import { rm } from 'node:fs/promises'
 import { defineConfig } from 'tsup'
+import { binEntries, entryPoints } from './scripts/entry-points.js'
 
 // One build, two formats: `import` gets ESM (.js + .d.ts), `require` gets CJS (.cjs + .d.cts).
-// `cli` is the `bin` (dist/cli.js, its shebang kept by esbuild); one config, so `clean` cannot race.
+// The entries are package.json's `exports` and `bin` (scripts/entry-points.ts), so a new entry point
+// is one line in `exports`. The bin (dist/cli.js) keeps its shebang (esbuild); one config, so
+// `clean` cannot race.
+const entry = Object.fromEntries([...entryPoints(), ...binEntries()].map(({ name, source }) => [name, source]))
+
+/** The bin runs as ESM (package.json `bin` names dist/<name>.js): its CJS build is never loaded. */
+async function removeCjsBins(): Promise<void> {
+  await Promise.all(binEntries().flatMap(({ name }) => [`dist/${name}.cjs`, `dist/${name}.cjs.map`].map((file) => rm(file, { force: true }))))
+}
+
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    express: 'src/express/index.ts',
-    client: 'src/client/index.ts',
-    testing: 'src/testing/index.ts',
-    mapping: 'src/mapping/index.ts',
-    nestjs: 'src/nestjs/index.ts',
-    fetch: 'src/fetch/index.ts',
-    koa: 'src/koa/index.ts',
-    cli: 'src/cli/bin.ts',
-  },
+  entry,
   format: ['esm', 'cjs'],
-  dts: true,
+  // Types for what a user imports; the bin is a program, not a module.
+  dts: { entry: Object.fromEntries(entryPoints().map(({ name, source }) => [name, source])) },
   clean: true,
+  // Maps give stack traces (node --enable-source-maps) and debuggers the src/ file and line; they do
+  // not carry the sources a second time (sourcesContent), which was most of the installed size.
   sourcemap: true,
+  esbuildOptions(options) {
+    options.sourcesContent = false
+  },
   target: 'node20',
   platform: 'node',
-  splitting: false,
+  // Shared chunks: the core is one file every entry point imports (in ESM and in CJS), not a copy
+  // per entry point. Brands are Symbol.for keys (src/problem.ts), so ESM and CJS copies still agree.
+  splitting: true,
+  // Rollup writes the CJS chunks. Without it tsup converts them with sucrase, which rewrites every
+  // `?.` and `??` into helper calls (closures on the error path) and writes the build machine's
+  // absolute paths into the maps.
+  treeshake: true,
+  onSuccess: removeCjsBins,
 })

@@ -46,8 +46,6 @@ export interface ProblemClass<S extends number> {
   readonly code: string
 }
 
-type ClassTable = { readonly [E in StatusEntry as E['name']]: ProblemClass<E['status']> }
-
 function makeClass(entry: StatusEntry): ProblemClass<ProblemStatus> {
   const { status, name, title } = entry
   // The computed key gives the class its real name, which shows in stack traces and logs.
@@ -70,7 +68,7 @@ function makeClass(entry: StatusEntry): ProblemClass<ProblemStatus> {
 
 const CLASSES = Object.freeze(
   Object.fromEntries(STATUSES.map((entry) => [entry.name, makeClass(entry)])),
-) as ClassTable
+) as typeof PROBLEM_CLASSES
 
 const CLASS_BY_STATUS = new Map<number, ProblemClass<ProblemStatus>>(
   STATUSES.map((entry) => [entry.status, CLASSES[entry.name] as ProblemClass<ProblemStatus>]),
@@ -130,7 +128,8 @@ export function classNameFor(status: number): ProblemClassName | undefined {
  * @example
  * new PROBLEM_CLASSES.NotFound().status // 404
  */
-export const PROBLEM_CLASSES: ClassTable = CLASSES
+// The type is written out, not a named alias, so the public type shows it (see scripts/api-report.ts).
+export const PROBLEM_CLASSES: { readonly [E in StatusEntry as E['name']]: ProblemClass<E['status']> } = CLASSES
 
 // One static export per row of the table, value and instance type side by side, so
 // `import { NotFound }` and `let e: NotFound` both work (checked by test/statuses.test.ts).

@@ -82,9 +82,6 @@ export interface DefinedProblemClass<S extends number, X extends Extensions> {
   [Symbol.hasInstance](value: unknown): value is DefinedProblem<S, X>
 }
 
-/** `T` when it can be a problem's extension members, else `never`. */
-type AsExtensions<T> = T extends Extensions ? T : never
-
 const NO_MEMBERS: ExtensionSchema = Object.freeze({ type: 'object', properties: Object.freeze({}) })
 
 const CLASS_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/
@@ -115,9 +112,11 @@ const CLASS_NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/
  * })
  * new Overdrawn({ extensions: { balance: -5 } }).extensions.balance // number
  */
+// The schema's members when they can be a problem's extension members, else `never` (TypeScript's
+// own Extract, not a helper alias of ours: the public signature names nothing users cannot import).
 export function defineProblem<const S extends number, const Schema extends ExtensionSchema>(
-  definition: ProblemDefinition<S, AsExtensions<MembersOf<Schema>>> & { schema: Schema },
-): DefinedProblemClass<S, AsExtensions<MembersOf<Schema>>>
+  definition: ProblemDefinition<S, Extract<MembersOf<Schema>, Extensions>> & { schema: Schema },
+): DefinedProblemClass<S, Extract<MembersOf<Schema>, Extensions>>
 export function defineProblem<X extends Extensions = Record<never, never>, S extends number = number>(
   // A schema brings its own members type (the overload above): never a second, hand-written one.
   definition: ProblemDefinition<S, X> & { schema?: undefined },

@@ -7,8 +7,12 @@ import { httpProblems } from './fastify/plugin.js'
 export default httpProblems
 export { httpProblems }
 export type { ProblemsOptions, ProblemLogLevel, ProblemReporter } from './fastify/options.js'
+export type { SharedProblemsOptions } from './settings.js'
+export type { DocsOptions } from './docs/site.js'
+export type { LoggedLevel, ProblemLogger } from './log-problem.js'
 export type { MappingFacts, ProblemRule } from './mapping/rule.js'
-export type { LocalizationOptions, LocaleMessages, ProblemMessages } from './i18n/localization.js'
+export type { CompiledLocalization, LocalizationOptions, LocaleMessages, ProblemMessages } from './i18n/localization.js'
+export type { LocalizedText } from './i18n/localize.js'
 export { notFoundHandler, unmatchedRouteProblem } from './fastify/not-found.js'
 export { clientErrorHandler, frameworkErrors } from './fastify/before-routing.js'
 
@@ -20,7 +24,7 @@ export type { DefinedProblem, DefinedProblemArgs, DefinedProblemClass, DefinedPr
 export { problemCatalog } from './catalog/catalog.js'
 export type { CatalogEntry, CatalogHeader, CatalogOptions, ProblemCatalog } from './catalog/catalog.js'
 export type { ProblemType } from './catalog/problem-type.js'
-export type { ExtensionSchema, JsonSchema, JsonTypeName, MembersOf } from './catalog/extension-schema.js'
+export type { ExtensionSchema, JsonSchema, JsonTypeName, MembersOf, ObjectOf, ValueOf } from './catalog/extension-schema.js'
 export { STATUSES, STATUS_CODES } from './statuses.js'
 export type { HeaderMap, ProblemClassName, ProblemStatus, StatusEntry, StatusFields } from './statuses.js'
 export { normalize } from './normalize.js'

@@ -19,13 +19,25 @@ import type { RenderedProblem } from './render.js'
 import { bindsCorrelationId } from './request-correlation.js'
 import { emitWarning } from './warn.js'
 
-/** The part of a pino logger this library uses. */
+/**
+ * The part of a pino logger this library uses (the Express adapter's `logger` option); any pino
+ * logger is one.
+ *
+ * @example
+ * const logger: ProblemLogger = pino()
+ * app.use(problems({ logger }).errorHandler)
+ */
 export type ProblemLogger = Record<LoggedLevel, (object: Record<string, unknown>, message: string) => void> & {
   /** pino's check, when the logger has one: a line for a disabled level is not even built. */
   isLevelEnabled?: (level: string) => boolean
 }
 
-/** Levels a problem may be logged at. */
+/**
+ * Levels a problem may be logged at: the methods a `ProblemLogger` has.
+ *
+ * @example
+ * const level: LoggedLevel = 'warn'
+ */
 export type LoggedLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal'
 
 /** Everything known about one problem response. */

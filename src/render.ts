@@ -12,7 +12,7 @@ import { honourConnectionClose } from './connection-close.js'
 import { DEFAULT_CORRELATION_HEADER, isValidCorrelationId, newCorrelationId } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { guarded, isError, readProperty } from './guarded.js'
-import type { Localization } from './i18n/localization.js'
+import { openLocalization, type CompiledLocalization, type Localization } from './i18n/localization.js'
 import { localize, type LocalizedText } from './i18n/localize.js'
 import { instanceOf } from './instance.js'
 import { jsonString } from './json-string.js'
@@ -81,7 +81,7 @@ export interface RenderSettings {
    * the locale `Accept-Language` negotiates, with `Content-Language` and `Vary: Accept-Language`.
    * Absent, nothing of this happens and the answer is the same bytes as without it.
    */
-  localization?: Localization | undefined
+  localization?: CompiledLocalization | undefined
 }
 
 /** The response to write. */
@@ -207,7 +207,7 @@ function renderOrThrow(problem: ProblemMembers, facts: RequestFacts, settings: R
   headers['content-type'] = problemContentType(facts.accept)
 
   if (settings.localization !== undefined) {
-    return renderLocalized(problem, status, facts, settings, settings.localization, { headers, correlationId, droppedHeaders, droppedMembers, removedReplyHeaders })
+    return renderLocalized(problem, status, facts, settings, openLocalization(settings.localization), { headers, correlationId, droppedHeaders, droppedMembers, removedReplyHeaders })
   }
   const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers, undefined)
   const rendered = { status, headers, body, bodyOfGet: undefined, droppedHeaders, droppedMembers, removedReplyHeaders }

@@ -59,8 +59,17 @@ export const problemSchema = deepFreeze({
   additionalProperties: true,
 } as const)
 
-/** The standard members of a problem body, as the schema defines them. */
-interface ProblemBodyMembers {
+/**
+ * A problem body as this library sends it, for code that reads one without a validator. Extension
+ * members are `unknown`: narrow them before use.
+ *
+ * @example
+ * const body = (await response.json()) as ProblemBody
+ * console.error(`${body.status} ${body.code}, quote ${body.correlationId}`)
+ */
+// The standard members are written out here, not in a named interface of their own, so the public
+// type shows them (the API report, editors' hovers) instead of naming a type users cannot import.
+export type ProblemBody = {
   /** Problem type URI; `about:blank` unless the problem has its own type. */
   type: string
   /** Short summary of the problem type. */
@@ -75,17 +84,7 @@ interface ProblemBodyMembers {
   code: string
   /** The correlation id of the request, also in the correlation id header. */
   correlationId: string
-}
-
-/**
- * A problem body as this library sends it, for code that reads one without a validator. Extension
- * members are `unknown`: narrow them before use.
- *
- * @example
- * const body = (await response.json()) as ProblemBody
- * console.error(`${body.status} ${body.code}, quote ${body.correlationId}`)
- */
-export type ProblemBody = ProblemBodyMembers & { readonly [extension: string]: unknown }
+} & { readonly [extension: string]: unknown }
 
 /** Freezes a JSON value and everything inside it, so the shared schema cannot be edited by accident. */
 export function deepFreeze<T>(value: T): T {

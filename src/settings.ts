@@ -8,7 +8,7 @@
 import { DEFAULT_CACHE_CONTROL } from './caching.js'
 import { DEFAULT_CORRELATION_HEADER } from './correlation.js'
 import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
-import { resolveLocalization, type LocalizationOptions } from './i18n/localization.js'
+import { resolveLocalization, sealLocalization, type LocalizationOptions } from './i18n/localization.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
 import { resolveRules, type CompiledRules } from './mapping/resolve-rules.js'
 import type { ProblemRule } from './mapping/rule.js'
@@ -22,7 +22,14 @@ import { validationReadersOption, type ValidationReader } from './validation-rea
 /** A pino level, or `'silent'` to not log that class of problem. */
 export type ProblemLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
 
-/** Options every adapter accepts. All are optional. */
+/**
+ * Options every adapter accepts (the Fastify plugin's and Express's options extend it). All are
+ * optional. Useful to keep one settings object for several services or adapters.
+ *
+ * @example
+ * const shared: SharedProblemsOptions = { typeBaseUrl: 'https://errors.example.com/problems', validationStatus: 422 }
+ * await app.register(httpProblems, { ...shared, notFound: false })
+ */
 export interface SharedProblemsOptions {
   /**
    * Base URI for problem types. Problems without their own `type` get `${typeBaseUrl}/${slug}`,
@@ -143,7 +150,7 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
       upgrade: given.upgrade === undefined ? DEFAULT_UPGRADE : upgradeValue(given.upgrade),
       correlationIdHeader: headerNameOption(given.correlationIdHeader),
       cacheControl: cacheControlOption(given.cacheControl),
-      localization: resolveLocalization(given.localization),
+      localization: sealLocalization(resolveLocalization(given.localization)),
     },
     validationStatus: validationStatus(given.validationStatus),
     validationReaders: validationReadersOption(given.validationReaders),

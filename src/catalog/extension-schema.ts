@@ -37,45 +37,55 @@ export interface ExtensionSchema extends JsonSchema {
   readonly properties: { readonly [member: string]: JsonSchema }
 }
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {}
-
-type TypeOfName<N, S> = N extends 'string'
-  ? string
-  : N extends 'number' | 'integer'
-    ? number
-    : N extends 'boolean'
-      ? boolean
-      : N extends 'null'
-        ? null
-        : N extends 'array'
-          ? S extends { items: infer I } ? ValueOf<I>[] : unknown[]
-          : N extends 'object'
-            ? ObjectOf<S>
-            : unknown
-
-type RequiredNames<S> = S extends { required: readonly (infer R)[] } ? R : never
-
-type ObjectOf<S> = S extends { properties: infer P }
-  ? Simplify<
-      { -readonly [K in keyof P as K extends RequiredNames<S> ? K : never]: ValueOf<P[K]> } & {
-        -readonly [K in keyof P as K extends RequiredNames<S> ? never : K]?: ValueOf<P[K]>
-      }
-    >
-  : Record<string, unknown>
-
 /**
  * The TypeScript type of the values a schema accepts: `{ type: 'number' }` → `number`, an object
  * schema → an object type whose `required` members are required. Unknown shapes give `unknown`.
+ *
+ * @example
+ * type Balance = ValueOf<{ type: 'number' }> // number
+ * type Tags = ValueOf<{ type: 'array'; items: { type: 'string' } }> // string[]
  */
+// ValueOf, ObjectOf and MembersOf name no helper alias of their own: the public types, as the API
+// report and editors show them, name nothing a user cannot import. `extends infer X` binds what a
+// helper alias would have.
 export type ValueOf<S> = S extends { const: infer C }
   ? C
   : S extends { enum: readonly (infer E)[] }
     ? E
-    : S extends { type: readonly (infer N)[] }
-      ? TypeOfName<N, S>
-      : S extends { type: infer N }
-        ? TypeOfName<N, S>
-        : unknown
+    : S extends { type: infer T }
+      ? (T extends readonly (infer N)[] ? N : T) extends infer N
+        ? N extends 'string'
+          ? string
+          : N extends 'number' | 'integer'
+            ? number
+            : N extends 'boolean'
+              ? boolean
+              : N extends 'null'
+                ? null
+                : N extends 'array'
+                  ? S extends { items: infer I } ? ValueOf<I>[] : unknown[]
+                  : N extends 'object'
+                    ? ObjectOf<S>
+                    : unknown
+        : never
+      : unknown
+
+/**
+ * The object type an object schema describes: its `required` members required, the others
+ * optional, every member typed by its own schema (`ValueOf`). Without `properties`, any object.
+ *
+ * @example
+ * type Account = ObjectOf<{ type: 'object'; properties: { id: { type: 'string' } }; required: ['id'] }> // { id: string }
+ */
+export type ObjectOf<S> = S extends { properties: infer P }
+  ? (S extends { required: readonly (infer R)[] } ? R : never) extends infer R
+    ? ({ -readonly [K in keyof P as K extends R ? K : never]: ValueOf<P[K]> } & {
+        -readonly [K in keyof P as K extends R ? never : K]?: ValueOf<P[K]>
+      }) extends infer O
+      ? { [K in keyof O]: O[K] } & {}
+      : never
+    : never
+  : Record<string, unknown>
 
 /**
  * The extension members an `ExtensionSchema` describes, as a TypeScript type.

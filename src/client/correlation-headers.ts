@@ -9,13 +9,12 @@ import { requestCorrelationId, storedCorrelation, type RequestCorrelation } from
 import { currentTracing } from '../tracing.js'
 import { invalidOption } from '../usage-error.js'
 
-type HeaderBag = Record<string, string | string[] | undefined>
-
 /** An incoming request: Fastify's `request`, Express's `req`, or Node's `IncomingMessage`. */
 export interface RequestLike {
-  readonly headers: HeaderBag
+  /** The request's headers, lower-case names as Node keeps them. */
+  readonly headers: Record<string, string | string[] | undefined>
   /** Fastify's underlying Node request, whose headers object is the one the plugin reads. */
-  readonly raw?: { readonly headers: HeaderBag }
+  readonly raw?: { readonly headers: RequestLike['headers'] }
 }
 
 /** Options of `correlationHeaders`. */

@@ -5,15 +5,13 @@
  * because an unread undici body keeps its connection busy until garbage collection.
  */
 
-/** The part of a web `ReadableStream` reader this module uses (Node's fetch and undici both have it). */
-interface BodyReader {
-  read(): Promise<{ done: false; value: Uint8Array } | { done: true; value?: Uint8Array | undefined }>
-  cancel(reason?: unknown): Promise<void>
-}
-
 /** The body of a fetch `Response`, as Node's fetch and undici type it. */
 export interface BodyStream {
-  getReader(): BodyReader
+  /** The part of a web `ReadableStream` reader this module uses (Node's fetch and undici both have it). */
+  getReader(): {
+    read(): Promise<{ done: false; value: Uint8Array } | { done: true; value?: Uint8Array | undefined }>
+    cancel(reason?: unknown): Promise<void>
+  }
 }
 
 /** What reading a body gave. */
@@ -30,7 +28,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
  */
 export async function readBodyText(body: BodyStream | null, maxBytes: number): Promise<BodyText> {
   if (body === null) return { ok: true, text: '' }
-  let reader: BodyReader
+  let reader: ReturnType<BodyStream['getReader']>
   try {
     reader = body.getReader()
   } catch {

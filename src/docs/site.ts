@@ -10,7 +10,13 @@ import { invalidOption } from '../usage-error.js'
 import type { DocsForm } from './negotiate.js'
 import { entryPage, indexPage, PAGE_POLICY } from './pages.js'
 
-/** The `docs` option: serve the catalog's pages where the type URIs point. */
+/**
+ * The `docs` option of both adapters: serve the catalog's pages where the type URIs point.
+ *
+ * @example
+ * const docs: DocsOptions = { path: '/problems', catalog: [OutOfCredit] }
+ * await app.register(httpProblems, { typeBaseUrl: 'https://api.example.com/problems', docs })
+ */
 export interface DocsOptions {
   /**
    * URL path of the index; each type's page is `${path}/${slug}`. Default: the path of

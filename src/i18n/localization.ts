@@ -68,6 +68,29 @@ export interface Localization {
   readonly reportedFaults: Set<string>
 }
 
+/**
+ * The `localization` option as `RenderSettings` carries it: compiled by the adapters when they
+ * check their options, opaque to everyone else, so the compiled tables are no public API. An
+ * adapter of your own renders without it (`localization: undefined`: English, as always).
+ *
+ * @example
+ * const settings: RenderSettings = { ...mySettings, localization: undefined }
+ * renderProblem(problem, facts, settings)
+ */
+export interface CompiledLocalization {
+  readonly __brand: 'http-problems.CompiledLocalization'
+}
+
+/** Seals a compiled `Localization` for `RenderSettings`. */
+export function sealLocalization(localization: Localization | undefined): CompiledLocalization | undefined {
+  return localization as unknown as CompiledLocalization | undefined
+}
+
+/** The `Localization` behind a sealed one; only `sealLocalization` makes them. */
+export function openLocalization(compiled: CompiledLocalization): Localization {
+  return compiled as unknown as Localization
+}
+
 const OPTION = 'localization'
 const KNOWN_KEYS = new Set(['locales', 'defaultLocale', 'messages'])
 const ENTRY_KEYS = new Set(['title', 'detail'])

@@ -20,7 +20,14 @@ import { formatMessage, type CompiledMessage } from './compile-message.js'
 import type { Localization, LocaleTable } from './localization.js'
 import { messageArguments } from './message-arguments.js'
 
-/** A problem's `title` and `detail` in one language. */
+/**
+ * A problem's `title` and `detail` in one language (`RenderedProblem.logText`: the default
+ * locale's, which the log line uses).
+ *
+ * @example
+ * const rendered = renderProblem(problem, facts, settings)
+ * logger.info({ title: rendered.logText?.title ?? problem.title }, 'problem answered')
+ */
 export interface LocalizedText {
   readonly title: string
   readonly detail: string | undefined

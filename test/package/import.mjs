@@ -27,6 +27,8 @@ const upstream = await problemFromResponse(
   new Response('{"type":"about:blank","title":"Not Found","status":404}', { status: 404, headers: { 'content-type': 'application/problem+json' } }),
 )
 assert.ok(upstream instanceof NotFound)
+// ...and is one of its classes, not a copy's: the entry points share the core (shared chunks).
+assert.equal(upstream.constructor, NotFound)
 // A problem made by the mapping bundle's rules is a problem for the main bundle too.
 for (const rules of [postgresRules, prismaRules, mongoRules, networkRules]) assert.ok(Array.isArray(rules) && rules.length > 0)
 const duplicate = Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR', detail: 'Key (email)=(a@b.c) already exists.' })

@@ -27,4 +27,18 @@ assert.equal(typeof mapping.problemRule, 'function')
 assert.throws(() => new nestjs.ProblemFilter({ typo: 1 }), { code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION' })
 assert.equal(fetchEntry.problems().problemResponse(new pkg.Conflict(), new globalThis.Request('http://localhost/')).status, 409)
 assert.equal(typeof koa.problems(), 'function')
-console.log('require: ok')
+// The CJS entry points share one copy of the core (shared chunks): a problem the client entry
+// builds is an instance of the main entry's class; and the brand (a Symbol.for key) joins the ESM
+// and CJS copies, which stay two copies of the classes.
+client
+  .problemFromResponse(new Response('{"type":"about:blank","title":"Conflict","status":409}', { status: 409, headers: { 'content-type': 'application/problem+json' } }))
+  .then(async (upstream) => {
+    assert.equal(upstream.constructor, pkg.Conflict, 'client and main CJS entries share one class, not a copy each')
+    const esm = await import('http-problems')
+    assert.ok(pkg.isHttpProblem(new esm.NotFound()) && esm.isHttpProblem(new pkg.NotFound()), 'ESM and CJS problems are problems for each other')
+    console.log('require: ok')
+  })
+  .catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
