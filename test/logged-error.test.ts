@@ -209,3 +209,33 @@ describe('describeThrown', () => {
     expect(describeThrown(new Error('x'.repeat(5000)), 10)).toBe('Error: xx…')
   })
 })
+
+describe('the stack is read when the logger reads it', () => {
+  it('not when the copy is made: a disabled logger never makes V8 format it', () => {
+    let reads = 0
+    const error = new Error('boom')
+    const stack = error.stack!
+    Object.defineProperty(error, 'stack', {
+      get: () => {
+        reads += 1
+        return stack
+      },
+    })
+    const copy = loggedError(error)
+    expect(reads).toBe(0)
+    expect(copy.stack).toBe(stack)
+    expect(copy.stack).toBe(stack)
+    expect(reads).toBe(1)
+    expect(Object.keys(copy)).not.toContain('stack')
+  })
+
+  it('clipped to the budget when read, and replaced when written', () => {
+    const error = new Error('boom')
+    error.stack = 'x'.repeat(LOG_BUDGET.stackLength * 2)
+    const copy = loggedError(error)
+    expect(copy.stack!.length).toBeLessThanOrEqual(LOG_BUDGET.stackLength)
+    const fresh = loggedError(new Error('again'))
+    fresh.stack = 'rewritten'
+    expect(fresh.stack).toBe('rewritten')
+  })
+})
