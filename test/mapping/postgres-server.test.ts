@@ -4,7 +4,7 @@
 // folder, listens only on 127.0.0.1 (and a socket in that folder), and is stopped and removed at
 // the end. Without PostgreSQL's server programs the file is skipped, saying how to install them.
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -71,6 +71,28 @@ let started = false
 let port: number
 let app: FastifyInstance
 let logs: LogLine[]
+
+/**
+ * Starts the cluster on a free port, listening only on 127.0.0.1 and a socket in its folder. The
+ * port is free when probed; another process may take it before the server binds, so a few tries.
+ */
+async function startCluster(extraSettings: string[] = []): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort()
+    const settings = [
+      `-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${folder!}`,
+      `-c max_connections=${MAX_CONNECTIONS}`, '-c superuser_reserved_connections=0',
+      '-c deadlock_timeout=100ms', '-c fsync=off', '-c shared_buffers=16MB', ...extraSettings,
+    ].join(' ')
+    try {
+      await pgProgram('pg_ctl', ['start', '-D', dataDir, '-w', '-t', '90', '-l', join(folder!, 'server.log'), '-o', settings])
+      started = true
+      return
+    } catch (error) {
+      if (attempt >= 3) throw error
+    }
+  }
+}
 
 /** A new session on the throwaway cluster; the caller ends it. */
 async function session(): Promise<pg.Client> {
@@ -142,6 +164,9 @@ const conditions: Record<string, () => Promise<unknown>> = {
     await client!.query('set statement_timeout = 50')
     return rejection(client!.query('select pg_sleep(5)'))
   }),
+  // A server in recovery with hot standby off (the test restarts the cluster so): the postmaster
+  // refuses every connection with 57P03, as it does while a server starts up or replays its WAL.
+  'standby-restart': () => rejection(session()),
   // Every slot taken (superuser_reserved_connections = 0, so superusers count too): the postmaster
   // refuses the next connection with 53300. Bounded: at most MAX_CONNECTIONS + 2 sessions.
   'all-slots-taken': async () => {
@@ -171,21 +196,7 @@ describe.skipIf(!available)('PostgreSQL rules: real conditions on a PostgreSQL s
     dataDir = join(folder, 'data')
     // C locale: the server's messages in English, as the rules' key-column reading expects.
     await pgProgram('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '--locale=C', '-E', 'UTF8'])
-    // The port is free when probed; another process may take it before the server binds, so a few tries.
-    for (let attempt = 1; !started; attempt++) {
-      port = await freePort()
-      const settings = [
-        `-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${folder}`,
-        `-c max_connections=${MAX_CONNECTIONS}`, '-c superuser_reserved_connections=0',
-        '-c deadlock_timeout=100ms', '-c fsync=off', '-c shared_buffers=16MB',
-      ].join(' ')
-      try {
-        await pgProgram('pg_ctl', ['start', '-D', dataDir, '-w', '-t', '90', '-l', join(folder, 'server.log'), '-o', settings])
-        started = true
-      } catch (error) {
-        if (attempt >= 3) throw error
-      }
-    }
+    await startCluster()
     await withSessions(1, async ([client]) => {
       await client!.query(`
         create table doctors (id int primary key, on_call boolean not null);
@@ -231,4 +242,24 @@ describe.skipIf(!available)('PostgreSQL rules: real conditions on a PostgreSQL s
     expect(line.cause).toMatchObject({ code: sqlstate, type: 'DatabaseError' })
     expect(line.cause.message).toMatch(serverMessage)
   }, 60_000)
+
+  it('standby-restart: a server in recovery refuses the connection with 57P03 → 503 DATABASE_UNAVAILABLE, Retry-After 5', async () => {
+    // Restarted as a standby with nothing to replay from and hot_standby off: up, but refusing
+    // connections until recovery ends (here, never). The last test: the cluster stays so.
+    await pgProgram('pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'])
+    started = false
+    const signal = join(dataDir, 'standby.signal')
+    writeFileSync(signal, '')
+    if (owner !== undefined) chownSync(signal, owner.uid, owner.gid)
+    await startCluster(['-c hot_standby=off'])
+    const response = await app.inject({ method: 'POST', url: '/real/standby-restart' })
+    expect(response.statusCode).toBe(503)
+    expect(response.headers['retry-after']).toBe('5')
+    const body = response.json()
+    expect(body).toMatchObject({ status: 503, code: 'DATABASE_UNAVAILABLE', detail: SERVER_ERROR_DETAIL })
+    for (const leak of [...LEAKS, 'accepting', 'hot standby', 'recovery']) expect(response.body.toLowerCase()).not.toContain(leak)
+    const line = problemLogs(logs).find((entry) => entry.correlationId === body.correlationId)!
+    expect(line.cause).toMatchObject({ code: '57P03', type: 'DatabaseError' })
+    expect(line.cause.message).toMatch(/not accepting connections/)
+  }, 180_000)
 })

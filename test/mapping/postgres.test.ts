@@ -110,7 +110,7 @@ describe('PostgreSQL rules: SQLSTATEs PGlite cannot produce as real conditions',
   // 57014 (query canceled) needs statement_timeout or a cancel request: PGlite accepts
   // `set statement_timeout` but never fires it. These are raised by the same engine with RAISE
   // ... USING ERRCODE, so the driver error is real; the condition behind it is not.
-  // test/mapping/postgres-server.test.ts causes 40001, 40P01, 57014 and 53300 for real on Debian's
+  // test/mapping/postgres-server.test.ts causes all five for real on Debian's
   // PostgreSQL server; these RAISE cases stay so that the rules are also checked without one.
   it.each([
     ['40001', 'TRANSACTION_CONFLICT', '1'],
