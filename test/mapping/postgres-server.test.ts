@@ -94,11 +94,17 @@ async function startCluster(extraSettings: string[] = []): Promise<void> {
   }
 }
 
+/** A client of the throwaway cluster, not yet connected. */
+function newClient(): pg.Client {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 30_000 })
+  // A server-side FATAL (53300, 57P03) arrives as a rejected connect and may be emitted as 'error' too.
+  client.on('error', () => {})
+  return client
+}
+
 /** A new session on the throwaway cluster; the caller ends it. */
 async function session(): Promise<pg.Client> {
-  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 30_000 })
-  // A server-side FATAL (53300) arrives as a rejected connect and, on some versions, an 'error' event too.
-  client.on('error', () => {})
+  const client = newClient()
   await client.connect()
   return client
 }
@@ -173,8 +179,7 @@ const conditions: Record<string, () => Promise<unknown>> = {
     const clients: pg.Client[] = []
     try {
       for (let i = 0; i < MAX_CONNECTIONS + 2; i++) {
-        const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 30_000 })
-        client.on('error', () => {})
+        const client = newClient()
         try {
           await client.connect()
         } catch (error) {
