@@ -9,6 +9,8 @@
  *   `--hash-seed`, no memory reducer (it runs on timers).
  * - One bundled ES module, no TypeScript loader thread; `inject()`, no sockets.
  * - Subtraction: each app's process minus a base process that did the same start-up and warm-up.
+ * - A full GC right before the counted answers, in every process: otherwise a major GC lands in
+ *   one app's window and not another's, which repeats run after run but moves with any change.
  *
  * Modes:
  * - default: every app of `INSTRUCTION_APPS`, `BENCH_RUNS` times (default 1; 5 shows the spread).
@@ -38,6 +40,8 @@ const V8_FLAGS = [
   '--random-seed=1',
   '--hash-seed=1',
   '--no-memory-reducer',
+  // The driver collects garbage once before the counted answers (see driver.ts).
+  '--expose-gc',
 ]
 
 /** Longest one process may run under callgrind before it is killed and the run fails. */
