@@ -3,18 +3,11 @@
  * logger for requests that carry none of their own. Bad values are refused when the filter is
  * constructed, with `ERR_HTTP_PROBLEMS_INVALID_OPTION`, never replaced by a default.
  */
-import { loggerOption } from '../logger-option.js'
+import { resolveLoggedOptions, type ResolvedLoggedOptions } from '../logger-option.js'
 import type { ProblemLogger } from '../log-problem.js'
-import { resolveRules, type CompiledRules } from '../mapping/resolve-rules.js'
+import { resolveRules } from '../mapping/resolve-rules.js'
 import type { ProblemRule } from '../mapping/rule.js'
-import {
-  SHARED_OPTION_NAMES,
-  optionsRecord,
-  rejectUnknownOptions,
-  resolveSettings,
-  type ProblemSettings,
-  type SharedProblemsOptions,
-} from '../settings.js'
+import { optionsRecord, type SharedProblemsOptions } from '../settings.js'
 import { classValidatorReader, pipeMessageReader } from './class-validator-reader.js'
 import { nestExceptionRules } from './http-exception.js'
 
@@ -33,20 +26,15 @@ export interface NestProblemsOptions extends SharedProblemsOptions {
 }
 
 /** Options after defaults and checks; `rules` hold the user's `map`, then the Nest rules. */
-export interface ResolvedNestOptions extends ProblemSettings {
-  logger: ProblemLogger | undefined
-}
-
-const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'logger'])
+export type ResolvedNestOptions = ResolvedLoggedOptions
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveNestOptions(options: unknown): ResolvedNestOptions {
-  const given = optionsRecord(options)
-  rejectUnknownOptions(given, KNOWN_OPTIONS)
-  const settings = resolveSettings(given)
+  const resolved = resolveLoggedOptions(options)
   // The user's readers first, then class-validator's tree and the pipe's messages.
-  const validationReaders = [...settings.validationReaders, classValidatorReader, pipeMessageReader]
-  const normalizing = { validationStatus: settings.validationStatus, validationReaders }
-  const rules: CompiledRules = resolveRules([...((given.map ?? []) as ProblemRule[]), ...nestExceptionRules(normalizing)])
-  return { ...settings, validationReaders, rules, logger: loggerOption(given.logger) }
+  const validationReaders = [...resolved.validationReaders, classValidatorReader, pipeMessageReader]
+  const normalizing = { validationStatus: resolved.validationStatus, validationReaders }
+  // The user's rules (already checked above) run before the ones reading Nest's exceptions.
+  const userRules = (optionsRecord(options).map ?? []) as ProblemRule[]
+  return { ...resolved, validationReaders, rules: resolveRules([...userRules, ...nestExceptionRules(normalizing)]) }
 }
