@@ -5,7 +5,7 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import { markCorrelationBound, requestCorrelationId } from '../request-correlation.js'
-import { isProblemLogger } from './logger.js'
+import { isProblemLogger } from '../logger-option.js'
 import './request-types.js'
 
 /** The middleware that picks the request's correlation id; mount it first (after pino-http, if any). */

@@ -5,7 +5,7 @@
  */
 import type { Response } from 'express'
 import { locationValue } from '../location.js'
-import { requestLogger } from './logger.js'
+import { requestLogger } from '../logger-option.js'
 
 /**
  * Sends 201 Created with `Location` naming the new resource (RFC 9110 15.3.2), and `body` when

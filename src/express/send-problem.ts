@@ -9,7 +9,7 @@ import { normalize } from '../normalize.js'
 import { requestCorrelationId } from '../request-correlation.js'
 import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
 import { allowedMethods } from './allowed-methods.js'
-import { requestLogger } from './logger.js'
+import { requestLogger } from '../logger-option.js'
 import type { ResolvedExpressOptions } from './options.js'
 
 /**
