@@ -1,5 +1,5 @@
 /**
- * The steps every adapter takes between what was thrown and the bytes, in the order of the one
+ * The steps every adapter but Fastify's (which has its own, with its members-only shortcuts) takes between what was thrown and the bytes, in the order of the one
  * data flow: map, normalize, render with the request's facts, log once. The adapter reads the
  * facts and writes the result; nothing here knows a framework.
  */

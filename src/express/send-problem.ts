@@ -1,15 +1,13 @@
 /**
- * The Express side of the one data flow: normalize what was thrown, pick the correlation id,
- * render, log once, write. Used by the error-handling and the not-found middleware.
+ * The Express side of the one data flow: the shared steps (../answer-problem.ts: map, normalize,
+ * render, log once) with the request's facts, then the write. Used by the error-handling and the not-found middleware.
  */
 import type { Request, Response } from 'express'
-import { logProblem } from '../log-problem.js'
-import { answersClosedClient, mapRequestError } from '../mapping/request-step.js'
-import { normalize } from '../normalize.js'
-import { requestCorrelationId } from '../request-correlation.js'
-import { needsAllowFromRouter, renderProblem, type RenderedProblem } from '../render.js'
-import { allowedMethods } from './allowed-methods.js'
+import { answerProblem } from '../answer-problem.js'
 import { requestLogger } from '../logger-option.js'
+import { requestCorrelationId } from '../request-correlation.js'
+import { needsAllowFromRouter, type RenderedProblem } from '../render.js'
+import { allowedMethods } from './allowed-methods.js'
 import type { ResolvedExpressOptions } from './options.js'
 
 /**
@@ -18,28 +16,20 @@ import type { ResolvedExpressOptions } from './options.js'
  */
 export function sendProblem(options: ResolvedExpressOptions, thrown: unknown, request: Request, response: Response): void {
   const logger = requestLogger(request, options.logger)
-  const mapped = mapRequestError(options.rules, thrown, response, logger)
-  const problem = mapped ?? normalize(thrown, options)
-  const correlationId = requestCorrelationId(request, options.render.correlationIdHeader, undefined)
-  const allow = needsAllowFromRouter(problem) ? allowedMethods(request) : undefined
-  const { method, originalUrl, headers } = request
-  const facts = {
-    method,
-    // `originalUrl`: inside a mounted router `url` has lost its prefix; `instance` is the full path.
-    url: originalUrl,
-    accept: headers.accept,
-    acceptLanguage: headers['accept-language'],
-    correlationId,
-    allow,
-    connection: headers.connection,
-    replyHeaders: response.getHeaders(),
-  }
-  const rendered = renderProblem(problem, facts, options.render)
-  const clientClosed = mapped !== undefined && answersClosedClient(mapped, response)
-  if (logger !== undefined) {
-    const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
-    logProblem(logger, { problem, thrown, correlationId, rendered, mapped: mapped !== undefined, clientClosed }, level)
-  }
+  const { rendered, clientClosed } = answerProblem(options, logger, thrown, response, (problem) => {
+    const { method, originalUrl, headers } = request
+    return {
+      method,
+      // `originalUrl`: inside a mounted router `url` has lost its prefix; `instance` is the full path.
+      url: originalUrl,
+      accept: headers.accept,
+      acceptLanguage: headers['accept-language'],
+      correlationId: requestCorrelationId(request, options.render.correlationIdHeader, undefined),
+      allow: needsAllowFromRouter(problem) ? allowedMethods(request) : undefined,
+      connection: headers.connection,
+      replyHeaders: response.getHeaders(),
+    }
+  })
   if (!clientClosed) writeProblem(response, rendered)
 }
 
