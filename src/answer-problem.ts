@@ -1,6 +1,7 @@
 /**
- * The steps every adapter but Fastify's (which has its own, with its members-only shortcuts) takes between what was thrown and the bytes, in the order of the one
- * data flow: map, normalize, render with the request's facts, log once. The adapter reads the
+ * The steps between what was thrown and the bytes, in the order of the one data flow: map,
+ * normalize, render with the request's facts, log once. Express, Koa and fetch answer through it;
+ * Fastify has its own (src/fastify/send-problem.ts), for its members-only shortcuts. The adapter reads the
  * facts and writes the result; nothing here knows a framework.
  */
 import { logProblem, type ProblemLogger } from './log-problem.js'
