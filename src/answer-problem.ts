@@ -1,8 +1,8 @@
 /**
  * The steps between what was thrown and the bytes, in the order of the one data flow: map,
  * normalize, render with the request's facts, log once. Express, Koa and fetch answer through it;
- * Fastify has its own (src/fastify/send-problem.ts), for its members-only shortcuts. The adapter reads the
- * facts and writes the result; nothing here knows a framework.
+ * Fastify has its own (src/fastify/send-problem.ts), for its members-only shortcuts. The adapter
+ * reads the facts and writes the result; nothing here knows a framework.
  */
 import { logProblem, type ProblemLogger } from './log-problem.js'
 import { answersClosedClient, mapRequestError, type ClientConnection } from './mapping/request-step.js'
