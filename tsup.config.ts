@@ -25,6 +25,8 @@ export default defineConfig({
   esbuildOptions(options) {
     options.sourcesContent = false
   },
+  // `import.meta.url` in the CJS build too: src/i18n/intl-on-demand.ts requires from the built file.
+  shims: true,
   target: 'node20',
   platform: 'node',
   // Shared chunks: the core is one file every entry point imports (in ESM and in CJS), not a copy

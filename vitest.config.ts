@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // localization code needs an adapter to say how intl-messageformat loads; unit tests have none.
+    setupFiles: ['test/setup/intl-modules.ts'],
     // The machines are shared and loaded: property tests and real sockets can take seconds when
     // the CPU is busy. A timeout is a hang guard here, never a speed check (that is `npm run bench`).
     testTimeout: 30_000,

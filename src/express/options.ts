@@ -14,6 +14,8 @@ import {
 } from '../settings.js'
 import { loggerOption } from '../logger-option.js'
 import { docsSite, type DocsOptions, type DocsSite } from '../docs/site.js'
+import { intlOnDemand } from '../i18n/intl-on-demand.js'
+import { useIntlModules } from '../i18n/intl-modules.js'
 
 /**
  * Options of `problems()` for Express. All are optional; they mean what the Fastify plugin's
@@ -43,6 +45,7 @@ const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'docs', 'logger'])
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveExpressOptions(options: unknown): ResolvedExpressOptions {
+  useIntlModules(intlOnDemand)
   const given = optionsRecord(options)
   rejectUnknownOptions(given, KNOWN_OPTIONS)
   const settings = resolveSettings(given)

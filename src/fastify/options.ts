@@ -16,6 +16,8 @@ import {
 } from '../settings.js'
 import { invalidOption } from '../usage-error.js'
 import { docsSite, type DocsOptions, type DocsSite } from '../docs/site.js'
+import { intlOnDemand } from '../i18n/intl-on-demand.js'
+import { useIntlModules } from '../i18n/intl-modules.js'
 
 // The shared options (and their checks) live in ../settings.js, so every adapter reads them alike.
 export type { ProblemLogLevel } from '../settings.js'
@@ -72,6 +74,7 @@ const KNOWN_OPTIONS = new Set([...SHARED_OPTION_NAMES, 'notFound', 'onProblem', 
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveOptions(options: unknown): ResolvedOptions {
+  useIntlModules(intlOnDemand)
   const given = optionsRecord(options)
   // Fastify passes its own register options (prefix, logLevel...) down to plugins; only ours are checked.
   rejectUnknownOptions(given, KNOWN_OPTIONS, FASTIFY_REGISTER_OPTIONS)

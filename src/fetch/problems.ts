@@ -6,6 +6,8 @@ import { configureCorrelationHeader } from '../correlation.js'
 import { honoHooks, type HonoProblemHooks } from './hono.js'
 import type { HonoRoutes } from './hono-routes.js'
 import { resolveLoggedOptions, type LoggedProblemsOptions } from '../logger-option.js'
+import { intlImported } from '../i18n/intl-imported.js'
+import { useIntlModules } from '../i18n/intl-modules.js'
 import { respondWithProblem, type ProblemResponseContext } from './problem-response.js'
 
 /** What `problems()` from `http-problems/fetch` returns. */
@@ -63,6 +65,7 @@ export interface FetchProblems {
  * export default { fetch }
  */
 export function problems(options?: LoggedProblemsOptions): FetchProblems {
+  useIntlModules(intlImported)
   const resolved = resolveLoggedOptions(options)
   configureCorrelationHeader(resolved.render.correlationIdHeader)
   return {

@@ -3,8 +3,9 @@
  * `{balance, number}`, `{count, plural, one {# item} other {# items}}`). A message without
  * arguments is kept as its text, so answering with it formats nothing.
  */
-import { IntlMessageFormat } from 'intl-messageformat'
+import type { IntlMessageFormat } from 'intl-messageformat'
 import { invalidOption } from '../usage-error.js'
+import { intlModules } from './intl-modules.js'
 
 /** A compiled message: its text when it has no arguments, else the formatter. */
 export type CompiledMessage = string | IntlMessageFormat
@@ -19,6 +20,7 @@ const LITERAL = 0
  */
 export function compileMessage(text: unknown, locale: string, option: string): CompiledMessage {
   if (typeof text !== 'string') invalidOption(option, 'a string (ICU MessageFormat)', text)
+  const { IntlMessageFormat } = intlModules()
   let compiled: IntlMessageFormat
   try {
     compiled = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true })

@@ -4,8 +4,9 @@
  * `de-AT` finds `de-AT`, else `de`; the default locale when none does. A `*` range accepts any
  * language, the default included, so ranges after it (lower weights) are not tried.
  */
-import { match } from '@formatjs/intl-localematcher'
+import type { match } from '@formatjs/intl-localematcher'
 import { acceptedLanguages } from './accept-language.js'
+import { intlModules } from './intl-modules.js'
 
 /** Most distinct `Accept-Language` values remembered; clients send few, an attacker many. */
 const MAX_REMEMBERED_FIELDS = 512
@@ -19,19 +20,20 @@ export type LocaleNegotiator = (field: string | readonly string[] | undefined) =
  * and the lookup is the costly part.
  */
 export function localeNegotiator(locales: readonly string[], defaultLocale: string): LocaleNegotiator {
+  const { match: lookup } = intlModules() // at registration, not on the first request
   const remembered = new Map<string, string>()
   return (field) => {
-    if (typeof field !== 'string') return field === undefined ? defaultLocale : pick(field, locales, defaultLocale)
+    if (typeof field !== 'string') return field === undefined ? defaultLocale : pick(field, locales, defaultLocale, lookup)
     const known = remembered.get(field)
     if (known !== undefined) return known
-    const locale = pick(field, locales, defaultLocale)
+    const locale = pick(field, locales, defaultLocale, lookup)
     if (remembered.size >= MAX_REMEMBERED_FIELDS) remembered.clear()
     remembered.set(field, locale)
     return locale
   }
 }
 
-function pick(field: string | readonly string[], locales: readonly string[], defaultLocale: string): string {
+function pick(field: string | readonly string[], locales: readonly string[], defaultLocale: string, lookup: typeof match): string {
   const requested: string[] = []
   for (const { range } of acceptedLanguages(field)) {
     if (range === '*') break
@@ -39,7 +41,7 @@ function pick(field: string | readonly string[], locales: readonly string[], def
   }
   if (requested.length === 0) return defaultLocale
   try {
-    return match(requested, locales, defaultLocale, { algorithm: 'lookup' })
+    return lookup(requested, locales, defaultLocale, { algorithm: 'lookup' })
   } catch {
     return defaultLocale // the matcher refused a tag Intl accepted: answer as for no header
   }

@@ -7,6 +7,8 @@ import { configureCorrelationHeader } from '../correlation.js'
 import { unmatchedProblem } from '../unmatched-route.js'
 import { matchedMethods } from './allowed-methods.js'
 import { resolveLoggedOptions, type LoggedProblemsOptions } from '../logger-option.js'
+import { intlOnDemand } from '../i18n/intl-on-demand.js'
+import { useIntlModules } from '../i18n/intl-modules.js'
 import { sendProblem } from './send-problem.js'
 
 /**
@@ -29,6 +31,7 @@ import { sendProblem } from './send-problem.js'
  * app.use(router.routes())
  */
 export function problems(options?: LoggedProblemsOptions): Middleware {
+  useIntlModules(intlOnDemand)
   const resolved = resolveLoggedOptions(options)
   configureCorrelationHeader(resolved.render.correlationIdHeader)
 

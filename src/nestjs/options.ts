@@ -4,6 +4,8 @@
  * constructed, with `ERR_HTTP_PROBLEMS_INVALID_OPTION`, never replaced by a default.
  */
 import { resolveLoggedOptions, type ResolvedLoggedOptions } from '../logger-option.js'
+import { intlOnDemand } from '../i18n/intl-on-demand.js'
+import { useIntlModules } from '../i18n/intl-modules.js'
 import type { ProblemLogger } from '../log-problem.js'
 import { resolveRules } from '../mapping/resolve-rules.js'
 import type { ProblemRule } from '../mapping/rule.js'
@@ -30,6 +32,7 @@ export type ResolvedNestOptions = ResolvedLoggedOptions
 
 /** Checks every option and fills in defaults. Throws a coded `TypeError` on the first bad one. */
 export function resolveNestOptions(options: unknown): ResolvedNestOptions {
+  useIntlModules(intlOnDemand)
   const resolved = resolveLoggedOptions(options)
   // The user's readers first, then class-validator's tree and the pipe's messages.
   const validationReaders = [...resolved.validationReaders, classValidatorReader, pipeMessageReader]
