@@ -6,7 +6,9 @@
  *
  * IMPORT_ROOTS (default `.`, this package) is a comma-separated list of package copies (a
  * package.json and its dist/) to compare, an older build beside the current one: their samples are
- * taken in turn (A B A B ...), so a machine that slows down slows both sides alike.
+ * taken in turn (A B A B ...), so a machine that slows down slows both sides alike, and each other
+ * root gets a column with the ratio of its CPU median to the first root's (below 1: faster). To
+ * make a copy of a build: `mkdir /tmp/old && cp -r package.json dist /tmp/old && ln -s "$PWD/node_modules" /tmp/old`.
  *
  *   npm run build && node --import tsx scripts/import-time.ts
  *   IMPORT_ROOTS=/tmp/old-build,. node --import tsx scripts/import-time.ts
@@ -38,7 +40,10 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-const columns = FORMATS.flatMap((format) => ROOTS.map((root) => `${format === 'esm' ? 'import' : 'require'} (${root}), ms wall / CPU`))
+const columns = FORMATS.flatMap((format) => {
+  const verb = format === 'esm' ? 'import' : 'require'
+  return [...ROOTS.map((root) => `${verb} (${root}), ms wall / CPU`), ...ROOTS.slice(1).map((root) => `${verb} CPU ${root} / ${ROOTS[0]}`)]
+})
 console.log(`| entry point | ${columns.join(' | ')} |`)
 console.log(`|---|${columns.map(() => '---:').join('|')}|`)
 // The entry points of the first root (every root must have them), each alone, then all in one
@@ -48,7 +53,11 @@ for (const row of [...specifiers.map((specifier) => [specifier]), specifiers]) {
   const cells = FORMATS.flatMap((format) => {
     const samples = ROOTS.map((): [number, number][] => [])
     for (let run = 0; run < RUNS; run++) ROOTS.forEach((root, index) => samples[index]!.push(timedLoad(root, row, format)))
-    return samples.map((pairs) => `${median(pairs.map(([wall]) => wall)).toFixed(1)} / ${median(pairs.map(([, cpu]) => cpu)).toFixed(1)}`)
+    const cpu = samples.map((pairs) => median(pairs.map(([, used]) => used)))
+    return [
+      ...samples.map((pairs, index) => `${median(pairs.map(([wall]) => wall)).toFixed(1)} / ${cpu[index]!.toFixed(1)}`),
+      ...cpu.slice(1).map((used) => `${(used / cpu[0]!).toFixed(2)}x`),
+    ]
   })
   console.log(`| ${row.length === 1 ? `\`${row[0]}\`` : 'all of them'} | ${cells.join(' | ')} |`)
 }
