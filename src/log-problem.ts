@@ -13,11 +13,12 @@
 import { clip } from './clip.js'
 import { describeCause } from './log-cause.js'
 import { isError } from './guarded.js'
-import { describeThrown, loggedError, MAX_LOGGED_TEXT_LENGTH } from './logged-error.js'
+import { describeThrown, loggableAsIs, loggedError, MAX_LOGGED_TEXT_LENGTH } from './logged-error.js'
 import type { ProblemMembers } from './problem.js'
 import type { RenderedProblem } from './render.js'
 import { bindsCorrelationId } from './request-correlation.js'
 import { emitWarning } from './warn.js'
+import { writesNothing } from './no-op-method.js'
 
 /**
  * The part of a pino logger this library uses (the Express adapter's `logger` option); any pino
@@ -138,18 +139,23 @@ function logLocalizationFaults(logger: ProblemLogger, correlationId: string, fau
 
 /**
  * What a line says about the thrown value: an error as `err`, bounded (its stack and cause chain
- * within `LOG_BUDGET`, whatever the chain's depth), anything else as a short description.
+ * within `LOG_BUDGET`, whatever the chain's depth; an error already within it as it is), anything
+ * else as a short description.
  */
 function thrownMembers(thrown: unknown): { err: Error } | { thrown: string } {
-  return isError(thrown) ? { err: loggedError(thrown) } : { thrown: describeThrown(thrown) }
+  if (!isError(thrown)) return { thrown: describeThrown(thrown) }
+  return { err: loggableAsIs(thrown) ? thrown : loggedError(thrown) }
 }
 
 /**
  * False only when the logger says the level is off (pino at `warn` and a 4xx logged at `info`,
- * say). A logger without the check, or whose check throws, gets the line.
+ * say), or when the level's method is an empty function (Fastify's logger when the app has none):
+ * a line for either would be built only to be dropped. A logger without the check, or whose check
+ * throws, gets the line.
  */
 function isLevelEnabled(logger: ProblemLogger, level: LoggedLevel): boolean {
   try {
+    if (writesNothing(logger[level])) return false
     return typeof logger.isLevelEnabled !== 'function' || logger.isLevelEnabled(level) !== false
   } catch {
     return true

@@ -76,6 +76,47 @@ export function loggedError(error: Error): Error {
 }
 
 /**
+ * True when pino would log `error` within `LOG_BUDGET` as it is, with nothing to cut or count: no
+ * cause or aggregated errors, a message and a stack within their lengths, a named class, and at most
+ * `LOG_BUDGET.properties` own enumerable properties, each a number, boolean, `null` or short text.
+ * The log line then carries the error itself: the copy `loggedError` makes would be logged exactly
+ * the same, and making it costs more than the rest of a 500's answer. Reads `stack`, which formats
+ * it; the logger formats it anyway. False for anything it cannot read. Never throws.
+ *
+ * @example
+ * loggableAsIs(new Error('connection lost'))                              // true
+ * loggableAsIs(new Error('query failed', { cause: new Error('timeout') })) // false: loggedError
+ */
+export function loggableAsIs(error: Error): boolean {
+  try {
+    const { message, stack, constructor } = error
+    if (typeof message !== 'string' || message.length > LOG_BUDGET.messageLength) return false
+    if (typeof stack !== 'string' || stack.length > LOG_BUDGET.stackLength) return false
+    if ((error as { cause?: unknown }).cause !== undefined || (error as { errors?: unknown }).errors !== undefined) return false
+    // pino logs the class name as `type`; the copy names an anonymous or oddly named class otherwise.
+    const type: unknown = typeof constructor === 'function' ? constructor.name : undefined
+    if (typeof type !== 'string' || type === '' || type.length > MAX_TYPE_LENGTH) return false
+    let properties = 0
+    // pino copies every enumerable property, inherited ones too: each must be an own one the copy keeps as it is.
+    for (const key in error) {
+      if (!Object.prototype.hasOwnProperty.call(error, key) || OWN_FIELDS.has(key)) return false
+      properties += 1
+      if (properties > LOG_BUDGET.properties || key.length > LOG_BUDGET.propertyLength) return false
+      if (!keptAsItIs((error as unknown as Record<string, unknown>)[key])) return false
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A property value the copy would log unchanged (see `loggedValue`). */
+function keptAsItIs(value: unknown): boolean {
+  if (typeof value === 'string') return value.length <= LOG_BUDGET.propertyLength
+  return typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined
+}
+
+/**
  * A bounded, never-throwing description of any value: `Name: message` for errors, the text of
  * strings, the tag of other objects (`[object Object]`), `String()` of primitives.
  *

@@ -75,6 +75,29 @@ describe('logProblem', () => {
     expect(calls[0]![1]).not.toHaveProperty('detail')
   })
 
+  it('a 5xx: an error within the log budget is logged as it is, a longer one as a bounded copy', () => {
+    const { logger, calls } = recorder()
+    const problem = { status: 500, title: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' } as never
+    const plain = new Error('db down')
+    const chained = new Error('query failed', { cause: plain })
+    logProblem(logger, { problem, thrown: plain, correlationId: 'c3', rendered: rendered(500) }, 'error')
+    logProblem(logger, { problem, thrown: chained, correlationId: 'c4', rendered: rendered(500) }, 'error')
+    expect(calls[0]![1].err).toBe(plain)
+    expect(calls[1]![1].err).not.toBe(chained)
+    expect((calls[1]![1].err as Error).cause).toMatchObject({ message: 'db down' })
+  })
+
+  it('a level whose method has an empty body (Fastify without a logger): no line is built', () => {
+    const noop = function noop() {}
+    const logger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, fatal: noop }
+    let reads = 0
+    const thrown = new Error('db down')
+    Object.defineProperty(thrown, 'stack', { get: () => (reads += 1, 'Error: db down') })
+    const problem = { status: 500, title: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' } as never
+    logProblem(logger, { problem, thrown, correlationId: 'c6', rendered: rendered(500) }, 'error')
+    expect(reads).toBe(0)
+  })
+
   it("'silent', or a level the logger says is off: no line; a throwing check: the line", () => {
     const entry = { problem: problem404, thrown: problem404, correlationId: 'c5', rendered: rendered(404) }
     const silent = recorder()

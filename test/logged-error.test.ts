@@ -3,7 +3,7 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { LOG_BUDGET } from '../src/index.js'
-import { describeThrown, loggedError } from '../src/logged-error.js'
+import { describeThrown, loggableAsIs, loggedError } from '../src/logged-error.js'
 import { throwingGetters, throwingTraps } from './hardening/hostile-values.js'
 
 /** What pino's `err` serializer makes of a value, as JSON (the form that reaches the log). */
@@ -237,5 +237,58 @@ describe('the stack is read when the logger reads it', () => {
     const fresh = loggedError(new Error('again'))
     fresh.stack = 'rewritten'
     expect(fresh.stack).toBe('rewritten')
+  })
+})
+
+describe('loggableAsIs: an error already within the budget is logged as it is, without a copy', () => {
+  const at = (length: number) => 'x'.repeat(length)
+  function withStack(length: number): Error {
+    const error = new Error('x')
+    error.stack = at(length)
+    return error
+  }
+  function withProperties(count: number): Error {
+    return Object.assign(new Error('x'), Object.fromEntries(Array.from({ length: count }, (_, index) => [`p${index}`, index])))
+  }
+
+  it('a plain error, and one with a few short primitive fields, are within it', () => {
+    expect(loggableAsIs(new Error('connection lost'))).toBe(true)
+    expect(loggableAsIs(new DatabaseError('refused'))).toBe(true)
+    expect(loggableAsIs(Object.assign(new Error('x'), { text: at(LOG_BUDGET.propertyLength), flag: false, nothing: undefined }))).toBe(true)
+  })
+
+  it('each length at its budget is within it; one character more is not', () => {
+    expect(loggableAsIs(new Error(at(LOG_BUDGET.messageLength)))).toBe(true)
+    expect(loggableAsIs(new Error(at(LOG_BUDGET.messageLength + 1)))).toBe(false)
+    expect(loggableAsIs(withStack(LOG_BUDGET.stackLength))).toBe(true)
+    expect(loggableAsIs(withStack(LOG_BUDGET.stackLength + 1))).toBe(false)
+    expect(loggableAsIs(Object.assign(new Error('x'), { [at(LOG_BUDGET.propertyLength)]: 1 }))).toBe(true)
+    expect(loggableAsIs(Object.assign(new Error('x'), { [at(LOG_BUDGET.propertyLength + 1)]: 1 }))).toBe(false)
+    expect(loggableAsIs(Object.assign(new Error('x'), { text: at(LOG_BUDGET.propertyLength + 1) }))).toBe(false)
+    expect(loggableAsIs(withProperties(LOG_BUDGET.properties))).toBe(true)
+    expect(loggableAsIs(withProperties(LOG_BUDGET.properties + 1))).toBe(false)
+  })
+
+  it.each([
+    ['a cause', () => new Error('x', { cause: new Error('y') })],
+    ['a cause that is no error', () => new Error('x', { cause: 'text' })],
+    ['aggregated errors', () => new AggregateError([new Error('a')], 'x')],
+    ['a property that is an object', () => Object.assign(new Error('x'), { response: { body: 'x' } })],
+    ['an enumerable field the copy lays out itself', () => Object.assign(new Error('x'), { type: 'custom' })],
+    ['an inherited enumerable property', () => Object.setPrototypeOf(new Error('x'), Object.assign(Object.create(Error.prototype), { inherited: 1 })) as Error],
+    ['an anonymous class', () => new (class extends Error {})('x')],
+    ['a class whose name is too long', () => new ({ [at(200)]: class extends Error {} } as Record<string, typeof Error>)[at(200)]!('x')],
+    ['a message that is no string', () => Object.defineProperty(new Error('x'), 'message', { value: 42 })],
+    ['a stack that is no string', () => Object.defineProperty(new Error('x'), 'stack', { value: undefined })],
+    ['a getter that throws', () => throwingGetters('s', ['stack'], new Error('s')) as Error],
+    ['a Proxy whose traps throw', () => new Proxy(new Error('s'), throwingTraps('s'))],
+  ])('%s: copied instead', (_label, make) => {
+    expect(loggableAsIs(make())).toBe(false)
+  })
+
+  it('what pino logs for an error within the budget is what it logs for its copy', () => {
+    const thrown = Object.assign(new DatabaseError('refused'), { attempt: 3 })
+    expect(loggableAsIs(thrown)).toBe(true)
+    expect(serialized(thrown)).toEqual(serialized(loggedError(thrown)))
   })
 })
