@@ -61,6 +61,8 @@ const EXPRESS_SPECS: VariantSpec[] = [
   { app: 'express-plain', status: 200, description: 'Express: plain reply of the same members' },
   { app: 'express-naive', status: 404, description: 'Express: hand-written JSON error handler' },
   { app: 'express-ours', status: 404, description: 'Express: our errorHandler' },
+  { app: 'express-ours-foreign', status: 404, description: 'Express: our errorHandler, http-errors 404 thrown' },
+  { app: 'express-ours-500', status: 500, description: 'Express: our errorHandler, plain Error -> 500' },
 ].map((spec) => ({ ...spec, framework: 'express' as const }))
 
 const WEB_FRAMEWORK_SPECS: VariantSpec[] = [

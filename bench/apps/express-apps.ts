@@ -8,7 +8,7 @@ import createError from 'http-errors'
 import pino from 'pino'
 import { pinoHttp } from 'pino-http'
 import { loadExpressAdapter, loadLibrary } from './library.js'
-import { ROUTE, detailFor, plainMembers } from './members.js'
+import { ROUTE, SERVER_FAULT, detailFor, plainMembers } from './members.js'
 
 const { NotFound } = await loadLibrary()
 const { problems } = await loadExpressAdapter()
@@ -56,10 +56,34 @@ function expressOurs(logging: boolean): Express {
   return app
 }
 
+/** Ours answering a foreign error: http-errors' 404, thrown, answered by our `errorHandler` (issue 17). */
+function expressOursForeign(logging: boolean): Express {
+  const app = baseApp(logging)
+  const { errorHandler } = problems()
+  app.get(ROUTE, async (request: Request<{ id: string }>) => {
+    throw createError(404, detailFor(request.params.id))
+  })
+  app.use(errorHandler)
+  return app
+}
+
+/** Ours answering an unexpected `Error`: a 500, its stack logged (issue 17). */
+function expressOurs500(logging: boolean): Express {
+  const app = baseApp(logging)
+  const { errorHandler } = problems()
+  app.get(ROUTE, async () => {
+    throw new Error(SERVER_FAULT)
+  })
+  app.use(errorHandler)
+  return app
+}
+
 const EXPRESS_APPS: Readonly<Record<string, (logging: boolean) => Express>> = {
   'express-plain': expressPlain,
   'express-naive': expressNaive,
   'express-ours': expressOurs,
+  'express-ours-foreign': expressOursForeign,
+  'express-ours-500': expressOurs500,
 }
 
 /** Builds the app and listens on 127.0.0.1 (never another interface); resolves the port. */
