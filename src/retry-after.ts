@@ -16,6 +16,7 @@ import { invalidOption } from './usage-error.js'
 export const MAX_DELAY_SECONDS = 2_147_483_648
 
 const DELAY_SECONDS = /^\d+$/
+// Stryker disable next-line Regex: the anchors are repeated by isImfFixdate, whose value must equal a whole `toUTCString()`
 const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
