@@ -50,5 +50,6 @@ describe('instanceOf bounds', () => {
   it('collapses every leading slash into one', () => {
     expect(instanceOf('////x', 100)).toBe('/x')
     expect(instanceOf('//', 100)).toBe('/')
+    expect(instanceOf('a//b', 100)).toBe('/a//b')
   })
 })
