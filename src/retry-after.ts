@@ -28,6 +28,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function retryAfterValue(retryAfter: number | Date, option = 'retryAfter'): string {
   if (retryAfter instanceof Date) return imfFixdate(retryAfter, option)
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number, so the typeof test only says it to the type checker
   if (typeof retryAfter !== 'number' || !Number.isFinite(retryAfter) || retryAfter < 0) {
     invalidOption(option, 'a finite, non-negative number of seconds or a Date', retryAfter)
   }
@@ -52,6 +53,7 @@ function imfFixdate(date: Date, option: string): string {
  * sendableRetryAfter('soon') // undefined: not sent (a 429 then gets the plugin's default)
  */
 export function sendableRetryAfter(value: string): string | undefined {
+  // Stryker disable next-line EqualityOperator: at exactly MAX_DELAY_SECONDS the clamp writes the same digits
   if (DELAY_SECONDS.test(value)) return Number(value) > MAX_DELAY_SECONDS ? String(MAX_DELAY_SECONDS) : value
   return isImfFixdate(value) ? value : undefined
 }

@@ -35,6 +35,12 @@ describe('instanceOf bounds', () => {
     expect(instanceOf('/ab|cd', 7)).toBe('/ab%7Cc')
   })
 
+  it('holds to the smallest bounds too: one character, and a %XX that does not fit after the /', () => {
+    expect(instanceOf('/ab', 1)).toBe('/')
+    expect(instanceOf('/|', 3)).toBe('/')
+    expect(instanceOf('/|', 4)).toBe('/%7C')
+  })
+
   it('cuts an encoded path that holds an earlier %XX at the bound, not at that %', () => {
     // The last `%` before the bound is far from the end: the cut is at the bound.
     expect(instanceOf('/|abcdef ', 8)).toBe('/%7Cabcd')

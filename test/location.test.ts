@@ -29,7 +29,9 @@ describe('locationValue', () => {
   })
 
   it('refuses the empty value and anything but a string', () => {
-    for (const value of ['', undefined, null, 42, { toString: () => '/a' }, ['/a']]) {
+    // An object with string methods of its own is no string either: its replace is never called.
+    const lookalike = { length: 2, replace: (): string => '/evil', toString: (): string => '/a' }
+    for (const value of ['', undefined, null, 42, { toString: () => '/a' }, ['/a'], lookalike]) {
       expect(locationValue(value)).toBeUndefined()
     }
   })
