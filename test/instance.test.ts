@@ -20,42 +20,33 @@ describe('pathOf', () => {
   })
 })
 
-describe('instanceOf bounds', () => {
-  it('keeps a plain path of exactly maxLength characters, and cuts one character more', () => {
-    expect(instanceOf('/abcd', 5)).toBe('/abcd')
-    expect(instanceOf('/abcde', 5)).toBe('/abcd')
-  })
-
-  it('cuts an encoded path to maxLength, never inside a %XX', () => {
+describe('instanceOf', () => {
+  it.each([
+    // A plain path of exactly maxLength characters is kept; one character more is cut.
+    ['/abcd', 5, '/abcd'],
+    ['/abcde', 5, '/abcd'],
     // '/ab%7C' is 6 characters: a bound of 6 keeps it, 5 and 4 leave the `%7C` out whole.
-    expect(instanceOf('/ab|', 6)).toBe('/ab%7C')
-    expect(instanceOf('/ab|', 5)).toBe('/ab')
-    expect(instanceOf('/ab|', 4)).toBe('/ab')
-    expect(instanceOf('/ab|c', 7)).toBe('/ab%7Cc')
-    expect(instanceOf('/ab|cd', 7)).toBe('/ab%7Cc')
-  })
-
-  it('holds to the smallest bounds too: one character, and a %XX that does not fit after the /', () => {
-    expect(instanceOf('/ab', 1)).toBe('/')
-    expect(instanceOf('/|', 3)).toBe('/')
-    expect(instanceOf('/|', 4)).toBe('/%7C')
-  })
-
-  it('cuts an encoded path that holds an earlier %XX at the bound, not at that %', () => {
+    ['/ab|', 6, '/ab%7C'],
+    ['/ab|', 5, '/ab'],
+    ['/ab|', 4, '/ab'],
+    ['/ab|c', 7, '/ab%7Cc'],
+    ['/ab|cd', 7, '/ab%7Cc'],
+    // The smallest bounds: one character, and a %XX that does not fit after the /.
+    ['/ab', 1, '/'],
+    ['/|', 3, '/'],
+    ['/|', 4, '/%7C'],
     // The last `%` before the bound is far from the end: the cut is at the bound.
-    expect(instanceOf('/|abcdef ', 8)).toBe('/%7Cabcd')
-  })
-
-  it('leaves an absolute-form target its path only, and `*` none', () => {
-    expect(instanceOf('https://a.example:8080/x/y?q', 100)).toBe('/x/y')
-    expect(instanceOf('HTTP://a.example', 100)).toBe('/')
-    expect(instanceOf('a+b.c-d://host/p', 100)).toBe('/p')
-    expect(instanceOf('1a://host/p', 100)).toBe('/1a://host/p')
-  })
-
-  it('collapses every leading slash into one', () => {
-    expect(instanceOf('////x', 100)).toBe('/x')
-    expect(instanceOf('//', 100)).toBe('/')
-    expect(instanceOf('a//b', 100)).toBe('/a//b')
+    ['/|abcdef ', 8, '/%7Cabcd'],
+    // An absolute-form target keeps its path only; a scheme must start with a letter.
+    ['https://a.example:8080/x/y?q', 100, '/x/y'],
+    ['HTTP://a.example', 100, '/'],
+    ['a+b.c-d://host/p', 100, '/p'],
+    ['1a://host/p', 100, '/1a://host/p'],
+    // Leading slashes collapse into one; inner ones stay.
+    ['////x', 100, '/x'],
+    ['//', 100, '/'],
+    ['a//b', 100, '/a//b'],
+  ])('%j within %i characters → %j', (url, maxLength, instance) => {
+    expect(instanceOf(url, maxLength)).toBe(instance)
   })
 })
