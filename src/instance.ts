@@ -40,6 +40,7 @@ const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]*/
  */
 export function instanceOf(url: string, maxLength: number): string {
   const path = pathOf(url)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; the general path below gives a plain path of up to maxLength characters back unchanged
   if (path.length <= maxLength && PLAIN_PATH.test(path)) return path
   // An absolute-form target (a request through a proxy) keeps only its path; `*` has none.
   const local = path.replace(ABSOLUTE_FORM, '')
@@ -48,6 +49,7 @@ export function instanceOf(url: string, maxLength: number): string {
 
 /** At most `maxLength` characters, never ending inside a `%XX`. */
 function cut(path: string, maxLength: number): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; every % of an encoded path starts a whole %XX, so within maxLength none is cut
   if (path.length <= maxLength) return path
   const end = path.lastIndexOf('%', maxLength - 1)
   return path.slice(0, end !== -1 && end > maxLength - 3 ? end : maxLength)

@@ -20,6 +20,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export function pointerFragment(segments: readonly PathSegment[], max: number): string {
   let pointer = ''
   for (const segment of segments) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the work only; the pointer is clipped to max below, so stopping one segment later or never changes no character of it
     if (pointer.length > max) break
     // Cut before escaping and encoding: percent-encoding can grow a string ninefold.
     pointer += `/${clip(String(segment), max).replace(/~/g, '~0').replace(/\//g, '~1')}`

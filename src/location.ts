@@ -14,7 +14,9 @@ export function locationValue(location: unknown): string | undefined {
   if (typeof location !== 'string' || location === '' || CONTROL.test(location)) return undefined
   try {
     return location.replace(NEEDS_ENCODING, (character) => encodeURIComponent(character))
-  } catch {
+  }
+  // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
+  catch {
     return undefined // a lone surrogate cannot be encoded
   }
 }

@@ -16,6 +16,7 @@ import { invalidOption } from './usage-error.js'
 export const MAX_DELAY_SECONDS = 2_147_483_648
 
 const DELAY_SECONDS = /^\d+$/
+// Stryker disable next-line Regex: the anchors are repeated by isImfFixdate, whose value must equal a whole `toUTCString()`
 const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
@@ -27,6 +28,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function retryAfterValue(retryAfter: number | Date, option = 'retryAfter'): string {
   if (retryAfter instanceof Date) return imfFixdate(retryAfter, option)
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is false for anything but a number, so the typeof test only says it to the type checker
   if (typeof retryAfter !== 'number' || !Number.isFinite(retryAfter) || retryAfter < 0) {
     invalidOption(option, 'a finite, non-negative number of seconds or a Date', retryAfter)
   }
@@ -51,6 +53,7 @@ function imfFixdate(date: Date, option: string): string {
  * sendableRetryAfter('soon') // undefined: not sent (a 429 then gets the plugin's default)
  */
 export function sendableRetryAfter(value: string): string | undefined {
+  // Stryker disable next-line EqualityOperator: at exactly MAX_DELAY_SECONDS the clamp writes the same digits
   if (DELAY_SECONDS.test(value)) return Number(value) > MAX_DELAY_SECONDS ? String(MAX_DELAY_SECONDS) : value
   return isImfFixdate(value) ? value : undefined
 }

@@ -32,6 +32,7 @@ export function isProtocolList(value: unknown): value is string {
 
 /** True when a `Connection` value lists the `upgrade` option. */
 export function hasUpgradeOption(connection: string | undefined): boolean {
+  // Stryker disable next-line ConditionalExpression: RegExp#test reads undefined as "undefined", which names no upgrade option
   return connection !== undefined && UPGRADE_OPTION.test(connection)
 }
 
