@@ -7,6 +7,7 @@
 import { clip } from './clip.js'
 import { guarded, isArray, readProperty as read } from './guarded.js'
 import { pointerFragment, type PathSegment } from './json-pointer.js'
+import { attachSchemaError, attachedSchemaError } from './schema-error.js'
 import { invalidOption } from './usage-error.js'
 import {
   MAX_ISSUE_TEXT_LENGTH,
@@ -127,11 +128,14 @@ function issueOf(finding: unknown, defaultPart: string): ValidationIssue | undef
     if (typeof segment !== 'string' && typeof segment !== 'number') break
     segments.push(segment)
   }
-  return {
+  const issue = {
     in: typeof part === 'string' ? clip(part, 64) : defaultPart,
     pointer: pointerFragment(segments, MAX_ISSUE_TEXT_LENGTH),
     detail: typeof detail === 'string' ? clip(detail, MAX_ISSUE_TEXT_LENGTH) : 'is invalid',
   }
+  // The schema error it was read from, for a localized `detail`; the body never shows it.
+  attachSchemaError(issue, attachedSchemaError(finding))
+  return issue
 }
 
 /** Options of `readValidationIssues`. */

@@ -7,6 +7,7 @@ import { invalidOption } from '../usage-error.js'
 import { BUILT_IN_MESSAGES, type BuiltInMessages } from './built-in/index.js'
 import { compileMessage, type CompiledMessage } from './compile-message.js'
 import { localeNegotiator, type LocaleNegotiator } from './negotiate.js'
+import { loadSchemaMessages, type ModuleImporter, type SchemaMessages } from './schema-messages.js'
 
 /**
  * A problem's messages in one language, in ICU MessageFormat: the problem's `status` and
@@ -66,6 +67,11 @@ export interface Localization {
   readonly chains: ReadonlyMap<string, readonly LocaleTable[]>
   /** The catalog messages whose format failure was already logged, so each is logged once. */
   readonly reportedFaults: Set<string>
+  /**
+   * JSON Schema validation messages per locale (ajv-i18n), filled by `loadLocalizedSchemaMessages`
+   * when the Fastify plugin is registered; empty elsewhere, so schema messages stay Ajv's.
+   */
+  readonly schemaMessages: Map<string, SchemaMessages>
 }
 
 /**
@@ -108,7 +114,19 @@ export function resolveLocalization(value: unknown): Localization | undefined {
   const messages = messagesOption(given.messages, locales)
   const tables = new Map(locales.map((locale) => [locale, localeTable(locale, messages.get(locale))]))
   const chains = new Map(locales.map((locale) => [locale, chainOf(locale, tables, defaultLocale)]))
-  return { defaultLocale, negotiate: localeNegotiator(locales, defaultLocale), chains, reportedFaults: new Set() }
+  return { defaultLocale, negotiate: localeNegotiator(locales, defaultLocale), chains, reportedFaults: new Set(), schemaMessages: new Map() }
+}
+
+/**
+ * Loads the schema messages of every configured locale into `compiled` (see `loadSchemaMessages`);
+ * nothing to do without localization. Resolves once they are in place.
+ */
+export async function loadLocalizedSchemaMessages(compiled: CompiledLocalization | undefined, importModule?: ModuleImporter): Promise<void> {
+  if (compiled === undefined) return
+  const localization = openLocalization(compiled)
+  for (const [locale, messages] of await loadSchemaMessages([...localization.chains.keys()], importModule)) {
+    localization.schemaMessages.set(locale, messages)
+  }
 }
 
 function localesOption(value: unknown): string[] {
