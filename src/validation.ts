@@ -62,17 +62,31 @@ function partOf(foreign: Record<string, unknown>): string | undefined {
   return typeof context === 'string' ? context : undefined
 }
 
-const PART_SUBJECTS: Readonly<Record<string, string>> = {
+/** The request parts a validation problem's `detail` names; `data` stands for several, or another. */
+export type ValidationPart = 'body' | 'querystring' | 'params' | 'headers' | 'cookies' | 'data'
+
+const PART_SUBJECTS: Readonly<Record<ValidationPart, string>> = {
   body: 'body is',
   querystring: 'query string is',
   params: 'path parameters are',
   headers: 'headers are',
   cookies: 'cookies are',
+  data: 'data is',
 }
+
+/** Every `ValidationPart`, in the order above. */
+export const VALIDATION_PARTS = Object.freeze(Object.keys(PART_SUBJECTS) as ValidationPart[])
 
 /** A one-line summary for `detail`, e.g. `The request body is invalid.` */
 export function validationDetail(part: string): string {
-  return `The request ${Object.hasOwn(PART_SUBJECTS, part) ? PART_SUBJECTS[part] : 'data is'} invalid.`
+  return `The request ${PART_SUBJECTS[Object.hasOwn(PART_SUBJECTS, part) ? (part as ValidationPart) : 'data']} invalid.`
+}
+
+const SUMMARIZED_PARTS: ReadonlyMap<string, ValidationPart> = new Map(VALIDATION_PARTS.map((part) => [validationDetail(part), part]))
+
+/** The part whose `validationDetail` `detail` is, so the summary can be said in another language; else `undefined`. */
+export function summarizedPart(detail: string): ValidationPart | undefined {
+  return SUMMARIZED_PARTS.get(detail)
 }
 
 /**

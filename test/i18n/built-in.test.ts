@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_MESSAGES } from '../../src/i18n/built-in/index.js'
 import { SERVER_ERROR_DETAIL, STATUSES } from '../../src/index.js'
+import { VALIDATION_PARTS, validationDetail } from '../../src/validation.js'
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja']
 
@@ -30,6 +31,23 @@ describe('built-in messages', () => {
       expect(messages.serverErrorDetail).toContain('correlationId')
     })
 
+    it('has a validation detail for every request part, and every word of the docs pages', () => {
+      expect(Object.keys(messages.validationDetails).sort()).toEqual([...VALIDATION_PARTS].sort())
+      const english = BUILT_IN_MESSAGES.get('en')!
+      expect(Object.keys(messages.docs).sort()).toEqual(Object.keys(english.docs).sort())
+      expect(Object.keys(messages.docs.types).sort()).toEqual(Object.keys(english.docs.types).sort())
+      for (const text of [...Object.values(messages.validationDetails), ...Object.values(messages.docs.types)]) {
+        expect(text.trim()).not.toBe('')
+        expect(text).not.toMatch(/[{}<>]/)
+      }
+      for (const text of Object.values(messages.docs).filter((value) => typeof value === 'string')) {
+        expect(text.trim()).not.toBe('')
+        // Plain text: markup would show as text (the pages escape every value); `code` is backquoted.
+        expect(text).not.toMatch(/[{}<>]/)
+        expect(text.split('`').length % 2).toBe(1)
+      }
+    })
+
     if (language !== 'en') {
       it('is translated, not a copy of the English text', () => {
         const english = BUILT_IN_MESSAGES.get('en')!
@@ -37,6 +55,8 @@ describe('built-in messages', () => {
         // A few phrases are the same word in both languages (URI, Gateway); most are not.
         expect(same.length).toBeLessThan(3)
         expect(messages.serverErrorDetail).not.toBe(english.serverErrorDetail)
+        for (const part of VALIDATION_PARTS) expect(messages.validationDetails[part]).not.toBe(english.validationDetails[part])
+        expect(messages.docs.introduction).not.toBe(english.docs.introduction)
       })
     }
   })
@@ -45,5 +65,6 @@ describe('built-in messages', () => {
     const english = BUILT_IN_MESSAGES.get('en')!
     for (const entry of STATUSES) expect(english.titles[entry.status]).toBe(entry.title)
     expect(english.serverErrorDetail).toBe(SERVER_ERROR_DETAIL)
+    for (const part of VALIDATION_PARTS) expect(english.validationDetails[part]).toBe(validationDetail(part))
   })
 })

@@ -10,7 +10,7 @@ import { Type, TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fasti
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import problems, { readValidationIssues, type ProblemsOptions } from '../../src/index.js'
+import problems, { BadRequest, readValidationIssues, type ProblemsOptions } from '../../src/index.js'
 import type { LocalizationOptions } from '../../src/i18n/localization.js'
 import { loadSchemaMessages, schemaMessagesOf } from '../../src/i18n/schema-messages.js'
 import { attachedSchemaError, schemaErrorOf } from '../../src/schema-error.js'
@@ -66,16 +66,17 @@ const ENGLISH = ["must have required property 'age'", 'must NOT have fewer than 
 
 describe('schema messages in the negotiated language (ajv-i18n)', () => {
   it.each([
-    ['de', 'Ungültige Anfrage', ['muss das erforderliche Attribut age enthalten', 'darf nicht kürzer als 3 Zeichen sein', 'muss einem der vorgegebenen Werte entsprechen']],
-    ['fr', 'Requête incorrecte', ['requiert la propriété age', 'ne doit pas faire moins de 3 caractères', 'doit être égal à une des valeurs prédéfinies']],
-    ['ja', '不正なリクエスト', ['必要なプロパティageがなければいけない', 'は3文字以下であってはいけない', '事前に定義された値のいずれかに等しくなければいけない']],
-  ])('%s: each detail in that language, the pointers and parts as in English', async (language, title, details) => {
+    ['de', 'Ungültige Anfrage', 'Der Inhalt der Anfrage ist ungültig.', ['muss das erforderliche Attribut age enthalten', 'darf nicht kürzer als 3 Zeichen sein', 'muss einem der vorgegebenen Werte entsprechen']],
+    ['fr', 'Requête incorrecte', 'Le corps de la requête est invalide.', ['requiert la propriété age', 'ne doit pas faire moins de 3 caractères', 'doit être égal à une des valeurs prédéfinies']],
+    ['ja', '不正なリクエスト', 'リクエストの本文が不正です。', ['必要なプロパティageがなければいけない', 'は3文字以下であってはいけない', '事前に定義された値のいずれかに等しくなければいけない']],
+  ])('%s: the summary and each detail in that language, the pointers and parts as in English', async (language, title, summary, details) => {
     const { app } = await schemaApp()
     const response = await post(app, language)
     expect(response.statusCode).toBe(400)
     expect(response.headers['content-language']).toBe(language)
     const body = response.json<Record<string, unknown>>()
     expect(body.title).toBe(title)
+    expect(body.detail).toBe(summary)
     expect(body.errors).toEqual([
       { in: 'body', pointer: '#/age', detail: details[0] },
       { in: 'body', pointer: '#/name', detail: details[1] },
@@ -87,7 +88,21 @@ describe('schema messages in the negotiated language (ajv-i18n)', () => {
     const { app } = await schemaApp()
     app.get('/search', { schema: { querystring: { type: 'object', properties: { page: { type: 'integer' } } } } }, async () => 'ok')
     const response = await app.inject({ method: 'GET', url: '/search?page=x', headers: { 'accept-language': 'de' } })
-    expect(response.json()).toMatchObject({ errors: [{ in: 'querystring', pointer: '#/page', detail: 'muss sein: integer' }] })
+    expect(response.json()).toMatchObject({
+      detail: 'Die Abfrageparameter der Anfrage sind ungültig.',
+      errors: [{ in: 'querystring', pointer: '#/page', detail: 'muss sein: integer' }],
+    })
+  })
+
+  it("a catalog message for VALIDATION_FAILED says the summary instead; a problem's own detail stays as written", async () => {
+    const { app } = await schemaApp({ localization: { ...LOCALIZATION, messages: { de: { VALIDATION_FAILED: { detail: 'Bitte prüfen Sie Ihre Eingaben.' } } } } })
+    app.get('/own', async () => {
+      throw new BadRequest({ code: 'VALIDATION_FAILED', detail: 'The request body is invalid, says the route.' })
+    })
+    expect((await post(app, 'de')).json()).toMatchObject({ detail: 'Bitte prüfen Sie Ihre Eingaben.' })
+    expect((await post(app, 'fr')).json()).toMatchObject({ detail: 'Le corps de la requête est invalide.' })
+    const own = await app.inject({ method: 'GET', url: '/own', headers: { 'accept-language': 'fr' } })
+    expect(own.json()).toMatchObject({ detail: 'The request body is invalid, says the route.' })
   })
 
   it("a region the service lists (de-AT) uses its language's messages", async () => {
