@@ -20,7 +20,7 @@ import { reasonPhrase, type ProblemMembers } from '../problem.js'
 import { SERVER_ERROR_DETAIL } from '../server-error-detail.js'
 import { summarizedPart, type ValidationPart } from '../validation.js'
 import { formatMessage, type CompiledMessage } from './compile-message.js'
-import type { Localization, LocaleTable } from './localization.js'
+import type { Localization, LocaleTable, MessageMember } from './localization.js'
 import { messageArguments } from './message-arguments.js'
 
 /**
@@ -148,17 +148,30 @@ function formatted(
   localization: Localization,
   faults: string[],
 ): string | undefined {
-  // Per member: a type's message wins over its code's, so a type may override only the title.
-  const ofType = source.type === undefined ? undefined : table.byType.get(source.type)?.[member]
-  const message = ofType ?? (source.code === undefined ? undefined : table.byCode.get(source.code)?.[member])
-  if (message === undefined) return undefined
-  const key = ofType === undefined ? source.code : source.type
+  const found = catalogMessage(table, member, source.type, source.code)
+  if (found === undefined) return undefined
   try {
-    return formatMessage(message, argumentsOf(message, source))
+    return formatMessage(found.message, argumentsOf(found.message, source))
   } catch (fault) {
-    report(`${table.locale} ${key!}.${member}`, fault, localization, faults)
+    report(`${table.locale} ${found.key}.${member}`, fault, localization, faults)
     return undefined
   }
+}
+
+/**
+ * The table's message for `member` of a problem of `type` and `code`, and the key it is under.
+ * Per member, a type's message wins over its code's, so a type may override only the title.
+ */
+export function catalogMessage(
+  table: LocaleTable,
+  member: MessageMember,
+  type: string | undefined,
+  code: string | undefined,
+): { message: CompiledMessage; key: string } | undefined {
+  const ofType = type === undefined ? undefined : table.byType.get(type)?.[member]
+  if (ofType !== undefined) return { message: ofType, key: type! }
+  const ofCode = code === undefined ? undefined : table.byCode.get(code)?.[member]
+  return ofCode === undefined ? undefined : { message: ofCode, key: code! }
 }
 
 /** Arguments are read from the problem at most once per answer, and only for a message that has some. */
