@@ -2,13 +2,11 @@
  * The words of a docs page in one locale, from the same catalogs the problem bodies use: a
  * type's title, description and resolution from its catalog entry (by type URI, else by code)
  * along the locale's fallback chain (`de-AT` → `de` → the default), a status title from the
- * built-in titles, the page's own words (headings, labels) from the built-in docs words. Text
- * that the chain does not have stays as the catalog entry wrote it, marked with its language so a
- * screen reader reads it in that language (WCAG 3.1.2).
+ * built-in titles. Text that the chain does not have stays as the catalog entry wrote it, and the
+ * page's own words (words.ts) are English: both are marked with their language, so a screen reader
+ * reads them in it (WCAG 3.1.2).
  */
 import type { CatalogEntry } from '../catalog/catalog.js'
-import { BUILT_IN_MESSAGES } from '../i18n/built-in/index.js'
-import type { DocsWords } from '../i18n/built-in/messages-type.js'
 import { formatMessage } from '../i18n/compile-message.js'
 import { catalogMessage } from '../i18n/localize.js'
 import type { LocaleTable, Localization, MessageMember } from '../i18n/localization.js'
@@ -21,12 +19,11 @@ export interface DocsText {
   readonly lang: string | undefined
 }
 
-/** The language of a page and its own words. */
+/** The language of a page, and of its own words when they are not in it. */
 export interface PageLanguage {
   /** `<html lang>` and `Content-Language`. */
   readonly lang: string
-  readonly words: DocsWords
-  /** The language of `words` when the package has none for `lang` (they are the default locale's, or English). */
+  /** `en` on a page in another language: its words (words.ts) are English. */
   readonly wordsLang: string | undefined
 }
 
@@ -40,10 +37,8 @@ export interface EntryTexts {
 /** The language the package's status descriptions and reason phrases are written in. */
 const PACKAGE_LANGUAGE = 'en'
 
-const ENGLISH_WORDS = BUILT_IN_MESSAGES.get(PACKAGE_LANGUAGE)!.docs
-
 /** The pages without localization: English, as they have always been. */
-export const UNLOCALIZED_PAGES: PageLanguage = Object.freeze({ lang: PACKAGE_LANGUAGE, words: ENGLISH_WORDS, wordsLang: undefined })
+export const UNLOCALIZED_PAGES: PageLanguage = Object.freeze({ lang: PACKAGE_LANGUAGE, wordsLang: undefined })
 
 /** The catalog entry's own texts, for pages without localization. */
 export function ownTexts(entry: CatalogEntry): EntryTexts {
@@ -51,11 +46,9 @@ export function ownTexts(entry: CatalogEntry): EntryTexts {
   return { title: own(entry.title)!, description: own(entry.description), resolution: own(entry.resolution) }
 }
 
-/** The page language of `locale`: its words are those of the first locale of its chain the package has words for. */
-export function pageLanguage(locale: string, localization: Localization): PageLanguage {
-  const table = chainOf(locale, localization).find((candidate) => candidate.builtIn !== undefined)
-  const wordsLocale = table?.locale ?? PACKAGE_LANGUAGE
-  return { lang: locale, words: table?.builtIn?.docs ?? ENGLISH_WORDS, wordsLang: languageUnless(wordsLocale, locale) }
+/** The page language of `locale`. */
+export function pageLanguage(locale: string): PageLanguage {
+  return { lang: locale, wordsLang: languageUnless(PACKAGE_LANGUAGE, locale) }
 }
 
 /** What the page of `locale` says about `entry`. */

@@ -7,9 +7,9 @@
 import type { CatalogEntry } from '../catalog/catalog.js'
 import type { JsonSchema } from '../catalog/extension-schema.js'
 // The stylesheet is the one constant inserted as is: the policy's hash is of these exact bytes.
-import type { DocsWords } from '../i18n/built-in/messages-type.js'
 import { SafeHtml, html, type HtmlValue } from './html.js'
 import { ownTexts, UNLOCALIZED_PAGES, type DocsText, type EntryTexts, type PageLanguage } from './page-text.js'
+import { PAGE_WORDS as words, type DocsWords } from './words.js'
 import { STYLESHEET, STYLESHEET_SOURCE } from './style.js'
 
 /**
@@ -18,7 +18,7 @@ import { STYLESHEET, STYLESHEET_SOURCE } from './style.js'
  */
 export const PAGE_POLICY = `default-src 'none'; style-src ${STYLESHEET_SOURCE}; base-uri 'none'; form-action 'none'`
 
-/** Words of the page in its language: text, in a `lang` span when the package has no words in that language. */
+/** The page's own words: text, in a `lang` span on a page in another language than theirs. */
 function wordsOf(language: PageLanguage): (text: HtmlValue) => HtmlValue {
   const wordsLang = language.wordsLang
   return wordsLang === undefined ? (text) => text : (text) => html`<span lang="${wordsLang}">${text}</span>`
@@ -37,7 +37,6 @@ export function indexPage(
   textsOf: (entry: CatalogEntry) => EntryTexts = ownTexts,
 ): string {
   const say = wordsOf(language)
-  const { words } = language
   const declared = entries.filter((entry) => !entry.builtIn)
   const statuses = entries.filter((entry) => entry.builtIn)
   const list = (items: readonly CatalogEntry[]): SafeHtml =>
@@ -54,7 +53,6 @@ ${list(statuses)}`
 /** One problem type's page. */
 export function entryPage(entry: CatalogEntry, path: string, language: PageLanguage = UNLOCALIZED_PAGES, texts: EntryTexts = ownTexts(entry)): string {
   const say = wordsOf(language)
-  const { words } = language
   const body = html`<h1>${inline(texts.title)}</h1>
 <dl>
 <dt>${say(words.typeUri)}</dt><dd><code>${entry.type}</code></dd>
@@ -83,7 +81,6 @@ function withCode(text: string): SafeHtml {
 
 function membersList(schema: JsonSchema, language: PageLanguage): SafeHtml {
   const say = wordsOf(language)
-  const { words } = language
   const members = Object.entries(schema.properties ?? {})
   if (members.length === 0) return html`<p>${say(words.noExtensionMembers)}</p>`
   const required = new Set(schema.required ?? [])
@@ -94,11 +91,11 @@ function membersList(schema: JsonSchema, language: PageLanguage): SafeHtml {
 }
 
 /** A schema's type in words: `number`, `array of string`, `one of "a", "b"`. */
-function typeOf(schema: JsonSchema, words: DocsWords['types']): string {
-  if ('const' in schema) return `${words.always} ${JSON.stringify(schema.const)}`
-  if (schema.enum !== undefined) return `${words.oneOf} ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`
-  const names = schema.type === undefined ? [words.anyValue] : typeof schema.type === 'string' ? [schema.type] : schema.type
-  return names.map((name) => (name === 'array' && schema.items !== undefined ? `${words.arrayOf} ${typeOf(schema.items, words)}` : name)).join(` ${words.or} `)
+function typeOf(schema: JsonSchema, types: DocsWords['types']): string {
+  if ('const' in schema) return `${types.always} ${JSON.stringify(schema.const)}`
+  if (schema.enum !== undefined) return `${types.oneOf} ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`
+  const names = schema.type === undefined ? [types.anyValue] : typeof schema.type === 'string' ? [schema.type] : schema.type
+  return names.map((name) => (name === 'array' && schema.items !== undefined ? `${types.arrayOf} ${typeOf(schema.items, types)}` : name)).join(` ${types.or} `)
 }
 
 function pageHref(path: string, entry: CatalogEntry): string {
@@ -107,7 +104,6 @@ function pageHref(path: string, entry: CatalogEntry): string {
 
 function layout(title: string, path: string, body: SafeHtml, isIndex: boolean, language: PageLanguage): string {
   const say = wordsOf(language)
-  const { words } = language
   return html`<!doctype html>
 <html lang="${language.lang}">
 <head>

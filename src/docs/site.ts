@@ -91,7 +91,7 @@ export function docsSite(options: unknown, settings: DocsSettings, option = 'doc
   const byLocale = new Map<string, DocsDocuments>()
   for (const locale of localization.chains.keys()) {
     const texts = new Map(catalog.entries.map((entry) => [entry, localizedTexts(entry, locale, localization)]))
-    byLocale.set(locale, documentsOf(catalog.entries, path, pageLanguage(locale, localization), (entry) => texts.get(entry)!))
+    byLocale.set(locale, documentsOf(catalog.entries, path, pageLanguage(locale), (entry) => texts.get(entry)!))
   }
   const languages = { negotiate: localization.negotiate, documents: byLocale }
   return Object.freeze({ path, catalog, documents: byLocale.get(localization.defaultLocale)!, languages })

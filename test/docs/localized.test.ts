@@ -12,7 +12,7 @@ import problems, { type ProblemsOptions } from '../../src/index.js'
 import { resolveLocalization, sealLocalization, type LocalizationOptions } from '../../src/i18n/localization.js'
 import { CATALOG, HOSTILE, OutOfCredit, TYPE_BASE_URL } from '../fixtures/catalog.js'
 
-/** `it` has no built-in words: its pages use the default locale's (English), marked as such. */
+/** `it` has no built-in titles: its pages use the default locale's (English), marked as such. */
 export const DOCS_LOCALIZATION: LocalizationOptions = {
   locales: ['en', 'de', 'de-AT', 'fr', 'it'],
   defaultLocale: 'en',
@@ -101,22 +101,22 @@ describe('what a localized page says', () => {
     return (await viaFastify(url, { 'accept-language': acceptLanguage, accept })).body
   }
 
-  it("German: the catalog's title, description and resolution, the built-in words and status titles", async () => {
+  it("German: the catalog's title, description and resolution, the built-in status titles; the page's own words English, marked so", async () => {
     const body = await page('/problems/out-of-credit', 'de')
     expect(body).toContain('<title>Guthaben reicht nicht (403)</title>')
     expect(body).toContain('<h1>Guthaben reicht nicht</h1>')
-    expect(body).toContain('<h2>Was passiert ist</h2>\n<p>Das Guthaben des Kontos deckt den Preis der Anfrage nicht.</p>')
-    expect(body).toContain('<h2>Was Sie tun können</h2>\n<p>Laden Sie das Konto auf (<code>balance</code> nennt den Stand), oder stellen Sie eine günstigere Anfrage.</p>')
-    expect(body).toContain('<dt>Typ-URI</dt>')
-    expect(body).toContain('<li><code>x-correlation-id</code> (immer)</li>')
-    expect(body).toContain('number, immer vorhanden. The current balance, in cents.')
-    expect(body).toContain('Array von string, optional')
-    expect(body).toContain('<nav aria-label="Problemtypen"><a href="/problems/">Alle Problemtypen</a></nav>')
-    expect(body).not.toMatch(/What happened|All problem types/)
+    expect(body).toContain('<h2><span lang="en">What happened</span></h2>\n<p>Das Guthaben des Kontos deckt den Preis der Anfrage nicht.</p>')
+    expect(body).toContain(
+      '<h2><span lang="en">What you can do</span></h2>\n<p>Laden Sie das Konto auf (<code>balance</code> nennt den Stand), oder stellen Sie eine günstigere Anfrage.</p>',
+    )
+    expect(body).toContain('<dt><span lang="en">Type URI</span></dt>')
+    expect(body).toContain('<li><code>x-correlation-id</code> (<span lang="en">always</span>)</li>')
+    expect(body).toContain('<span lang="en">number, always present</span>. The current balance, in cents.')
+    expect(body).toContain('<a href="/problems/"><span lang="en">All problem types</span></a>')
     const index = await page('/problems/', 'de')
     expect(index).toContain('<a href="/problems/out-of-credit">Guthaben reicht nicht</a>')
     expect(index).toContain('<a href="/problems/not-found">Nicht gefunden</a>')
-    expect(index).toContain('<h1>Problemtypen</h1>')
+    expect(index).toContain('<h1><span lang="en">Problem types</span></h1>')
   })
 
   it('a status page: its title from the built-in titles, a description from the catalog by code, formatted with the status', async () => {
@@ -132,7 +132,7 @@ describe('what a localized page says', () => {
     expect(declared).not.toContain(HOSTILE)
     const status = await page('/problems/gone', 'fr')
     expect(status).toContain('<h1>Disparu</h1>')
-    expect(status).toMatch(/<h2>Ce qui s’est passé<\/h2>\n<p lang="en">/)
+    expect(status).toMatch(/<h2><span lang="en">What happened<\/span><\/h2>\n<p lang="en">/)
   })
 
   it('a catalog message that needs a body member cannot be said on a page: the chain goes on', async () => {
@@ -141,11 +141,18 @@ describe('what a localized page says', () => {
     expect(body).toContain(`<h1><span lang="en">${OutOfCredit.title}</span></h1>`)
   })
 
-  it("a locale without built-in words: the default locale's words, marked with their language", async () => {
+  it("a locale without built-in titles (it): the default locale's title, marked with its language", async () => {
     const body = await page('/problems/not-found', 'it')
     expect(body).toMatch(/^<!doctype html>\n<html lang="it">/)
     expect(body).toContain('<h2><span lang="en">Headers</span></h2>')
     expect(body).toContain('<h1><span lang="en">Not Found</span></h1>')
+  })
+
+  it('an English page has no lang marks', async () => {
+    const body = await page('/problems/out-of-credit', 'en-GB')
+    expect(body).toMatch(/^<!doctype html>\n<html lang="en">/)
+    expect(body).not.toContain('<span lang=')
+    expect(body).not.toContain('<p lang=')
   })
 
   it('the JSON entry carries the localized title, description and resolution', async () => {

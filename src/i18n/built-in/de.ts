@@ -1,4 +1,4 @@
-/** German titles of every status class, the generic 5xx and validation details, and the docs pages' words. */
+/** German titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const de: BuiltInMessages = Object.freeze({
@@ -53,27 +53,5 @@ export const de: BuiltInMessages = Object.freeze({
     headers: 'Die Header der Anfrage sind ungültig.',
     cookies: 'Die Cookies der Anfrage sind ungültig.',
     data: 'Die Daten der Anfrage sind ungültig.',
-  }),
-  docs: Object.freeze({
-    problemTypes: 'Problemtypen',
-    introduction: 'Jede Fehlerantwort dieses Dienstes ist ein Problem-Details-Objekt (RFC 9457), dessen Member `type` auf eine dieser Seiten verweist. Fragen Sie nach `application/json`, um einen Eintrag als Daten zu erhalten.',
-    serviceTypes: 'Problemtypen dieses Dienstes',
-    statusTypes: 'Problemtypen der HTTP-Status',
-    allTypes: 'Alle Problemtypen',
-    footer: 'Dokumentation der Problem Details (RFC 9457).',
-    typeUri: 'Typ-URI',
-    status: 'Status',
-    code: 'Code',
-    whatHappened: 'Was passiert ist',
-    whatYouCanDo: 'Was Sie tun können',
-    headers: 'Header',
-    headerAlways: 'immer',
-    headerWhenItApplies: 'wenn zutreffend',
-    extensionMembers: 'Erweiterungs-Member',
-    noExtensionMembers: 'Keine: Der Inhalt hat nur die Standard-Member.',
-    alwaysPresent: 'immer vorhanden',
-    optional: 'optional',
-    example: 'Beispiel',
-    types: Object.freeze({ always: 'immer', oneOf: 'eines von', arrayOf: 'Array von', or: 'oder', anyValue: 'beliebiger JSON-Wert' }),
   }),
 })

@@ -1,4 +1,4 @@
-/** Spanish titles of every status class, the generic 5xx and validation details, and the docs pages' words. */
+/** Spanish titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const es: BuiltInMessages = Object.freeze({
@@ -53,27 +53,5 @@ export const es: BuiltInMessages = Object.freeze({
     headers: 'Las cabeceras de la solicitud no son válidas.',
     cookies: 'Las cookies de la solicitud no son válidas.',
     data: 'Los datos de la solicitud no son válidos.',
-  }),
-  docs: Object.freeze({
-    problemTypes: 'Tipos de problema',
-    introduction: 'Cada respuesta de error de este servicio es un objeto de detalles del problema (RFC 9457) cuyo miembro `type` enlaza con una de estas páginas. Solicite `application/json` para obtener una entrada como datos.',
-    serviceTypes: 'Tipos de problema de este servicio',
-    statusTypes: 'Tipos de problema de los estados HTTP',
-    allTypes: 'Todos los tipos de problema',
-    footer: 'Documentación de detalles del problema (RFC 9457).',
-    typeUri: 'URI del tipo',
-    status: 'Estado',
-    code: 'Código',
-    whatHappened: 'Qué ha pasado',
-    whatYouCanDo: 'Qué puede hacer',
-    headers: 'Cabeceras',
-    headerAlways: 'siempre',
-    headerWhenItApplies: 'cuando corresponda',
-    extensionMembers: 'Miembros de extensión',
-    noExtensionMembers: 'Ninguno: el cuerpo solo tiene los miembros estándar.',
-    alwaysPresent: 'siempre presente',
-    optional: 'opcional',
-    example: 'Ejemplo',
-    types: Object.freeze({ always: 'siempre', oneOf: 'uno de', arrayOf: 'array de', or: 'o', anyValue: 'cualquier valor JSON' }),
   }),
 })

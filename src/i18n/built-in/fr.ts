@@ -1,4 +1,4 @@
-/** French titles of every status class, the generic 5xx and validation details, and the docs pages' words. */
+/** French titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const fr: BuiltInMessages = Object.freeze({
@@ -53,27 +53,5 @@ export const fr: BuiltInMessages = Object.freeze({
     headers: 'Les en-têtes de la requête sont invalides.',
     cookies: 'Les cookies de la requête sont invalides.',
     data: 'Les données de la requête sont invalides.',
-  }),
-  docs: Object.freeze({
-    problemTypes: 'Types de problèmes',
-    introduction: 'Chaque réponse d’erreur de ce service est un objet de détails de problème (RFC 9457) dont le membre `type` renvoie à l’une de ces pages. Demandez `application/json` pour obtenir une entrée sous forme de données.',
-    serviceTypes: 'Types de problèmes de ce service',
-    statusTypes: 'Types de problèmes des statuts HTTP',
-    allTypes: 'Tous les types de problèmes',
-    footer: 'Documentation des détails de problème (RFC 9457).',
-    typeUri: 'URI du type',
-    status: 'Statut',
-    code: 'Code',
-    whatHappened: 'Ce qui s’est passé',
-    whatYouCanDo: 'Ce que vous pouvez faire',
-    headers: 'En-têtes',
-    headerAlways: 'toujours',
-    headerWhenItApplies: 'le cas échéant',
-    extensionMembers: 'Membres d’extension',
-    noExtensionMembers: 'Aucun : le corps ne contient que les membres standard.',
-    alwaysPresent: 'toujours présent',
-    optional: 'facultatif',
-    example: 'Exemple',
-    types: Object.freeze({ always: 'toujours', oneOf: 'l’une des valeurs', arrayOf: 'tableau de', or: 'ou', anyValue: 'toute valeur JSON' }),
   }),
 })

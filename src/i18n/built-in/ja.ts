@@ -1,4 +1,4 @@
-/** Japanese titles of every status class, the generic 5xx and validation details, and the docs pages' words. */
+/** Japanese titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const ja: BuiltInMessages = Object.freeze({
@@ -53,27 +53,5 @@ export const ja: BuiltInMessages = Object.freeze({
     headers: 'リクエストのヘッダーが不正です。',
     cookies: 'リクエストのクッキーが不正です。',
     data: 'リクエストのデータが不正です。',
-  }),
-  docs: Object.freeze({
-    problemTypes: '問題の種類',
-    introduction: 'このサービスのエラー応答はすべて問題詳細オブジェクト (RFC 9457) で、その `type` メンバーはこれらのページのいずれかを指します。`application/json` を要求すると、項目をデータとして取得できます。',
-    serviceTypes: 'このサービスの問題の種類',
-    statusTypes: 'HTTP ステータスの問題の種類',
-    allTypes: 'すべての問題の種類',
-    footer: '問題詳細 (RFC 9457) のドキュメント。',
-    typeUri: '種類の URI',
-    status: 'ステータス',
-    code: 'コード',
-    whatHappened: '何が起きたか',
-    whatYouCanDo: '対処方法',
-    headers: 'ヘッダー',
-    headerAlways: '常に',
-    headerWhenItApplies: '該当する場合',
-    extensionMembers: '拡張メンバー',
-    noExtensionMembers: 'なし: 本文には標準メンバーのみが含まれます。',
-    alwaysPresent: '常にあり',
-    optional: '省略可能',
-    example: '例',
-    types: Object.freeze({ always: '常に', oneOf: '次のいずれか', arrayOf: '配列:', or: 'または', anyValue: '任意の JSON 値' }),
   }),
 })
