@@ -5,7 +5,7 @@
  * default). Items from other validators (zod, express-validator, your own readers) carry their
  * own words and are left alone, as is everything else in the body.
  */
-import { isArray, readProperty } from '../guarded.js'
+import { guarded, isArray, readProperty } from '../guarded.js'
 import { clip } from '../clip.js'
 import { attachedSchemaError } from '../schema-error.js'
 import { MAX_ISSUE_TEXT_LENGTH } from '../validation-reader.js'
@@ -23,15 +23,19 @@ export function localizedExtensions(extensions: unknown, language: string, local
   if (!isArray(errors)) return undefined
   const messages = schemaMessagesIn(language, localization)
   if (messages === undefined) return undefined
-  let changed = false
-  const localized = errors.map((item: unknown) => {
-    const error = attachedSchemaError(item)
-    const text = error === undefined ? undefined : messages(error)
-    if (text === undefined) return item
-    changed = true
-    return { ...(item as Record<string, unknown>), detail: clip(text, MAX_ISSUE_TEXT_LENGTH) }
+  // `errors` is whatever the problem carries: an array that throws when read (a Proxy) is left to
+  // the serializer, which leaves it out as it would without localization.
+  return guarded(() => {
+    let changed = false
+    const localized = errors.map((item: unknown) => {
+      const error = attachedSchemaError(item)
+      const text = error === undefined ? undefined : messages(error)
+      if (text === undefined) return item
+      changed = true
+      return { ...(item as Record<string, unknown>), detail: clip(text, MAX_ISSUE_TEXT_LENGTH) }
+    })
+    return changed ? { ...(extensions as Record<string, unknown>), errors: localized } : undefined
   })
-  return changed ? { ...(extensions as Record<string, unknown>), errors: localized } : undefined
 }
 
 /** The schema messages of the first locale of `language`'s chain that has them. */

@@ -155,6 +155,17 @@ describe('schema messages in the negotiated language (ajv-i18n)', () => {
     expect(entry).toEqual({ instancePath: '/age', schemaPath: '#/properties/age/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' })
   })
 
+  it('an errors member that throws when read costs that member only, as without localization', async () => {
+    const { app } = await schemaApp()
+    const errors = new Proxy([{ in: 'body', pointer: '#', detail: 'x' }], { get: (target, key) => (key === 'map' ? () => { throw new Error('trap') } : Reflect.get(target, key)) })
+    app.get('/hostile', async () => {
+      throw new BadRequest({ code: 'HOSTILE', extensions: { errors, note: 'kept' } })
+    })
+    const response = await app.inject({ method: 'GET', url: '/hostile', headers: { 'accept-language': 'de' } })
+    expect(response.statusCode).toBe(400)
+    expect(response.json()).toMatchObject({ title: 'Ungültige Anfrage', code: 'HOSTILE', note: 'kept' })
+  })
+
   it('logs in the default locale: the line carries no localized text', async () => {
     const { app, logs } = await schemaApp({ localization: { ...LOCALIZATION, defaultLocale: 'en' } })
     await post(app, 'de')
@@ -273,11 +284,14 @@ describe('the stored schema error', () => {
     expect(Object.isFrozen(stored!.params)).toBe(true)
   })
 
-  it('needs a keyword', () => {
+  it('needs a keyword, and is read without throwing', () => {
     expect(schemaErrorOf(undefined, {})).toBeUndefined()
     expect(schemaErrorOf('', {})).toBeUndefined()
     expect(schemaErrorOf('type', null)).toEqual({ keyword: 'type', params: {} })
     expect(attachedSchemaError(null)).toBeUndefined()
     expect(attachedSchemaError({})).toBeUndefined()
+    // An item of a body a route built itself may be anything: a Proxy that throws is an item without one.
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap') } })
+    expect(attachedSchemaError(hostile)).toBeUndefined()
   })
 })
