@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { problems as expressProblems } from '../../src/express/index.js'
 import { escapeHtml } from '../../src/docs/html.js'
 import { docsSite } from '../../src/docs/site.js'
-import problems, { type ProblemsOptions } from '../../src/index.js'
+import problems, { defineProblem, type ProblemsOptions } from '../../src/index.js'
+import { localizedTexts } from '../../src/docs/page-text.js'
 import { resolveLocalization, sealLocalization, type LocalizationOptions } from '../../src/i18n/localization.js'
 import { CATALOG, HOSTILE, OutOfCredit, TYPE_BASE_URL } from '../fixtures/catalog.js'
 
@@ -146,6 +147,22 @@ describe('what a localized page says', () => {
     expect(body).toMatch(/^<!doctype html>\n<html lang="it">/)
     expect(body).toContain('<h2><span lang="en">Headers</span></h2>')
     expect(body).toContain('<h1><span lang="en">Not Found</span></h1>')
+  })
+
+  it('a type without description or resolution has no such sections, localized or not', () => {
+    const Bare = defineProblem({ name: 'Bare', status: 409, type: `${TYPE_BASE_URL}/bare`, title: 'Bare conflict' })
+    const site = docsSite({ catalog: [Bare] }, { typeBaseUrl: TYPE_BASE_URL, localization: sealLocalization(resolveLocalization(DOCS_LOCALIZATION)) })
+    const page = site.languages!.documents.get('de')!.get('bare')!.html
+    expect(page).toContain('<h1><span lang="en">Bare conflict</span></h1>')
+    expect(page).not.toContain('What happened')
+    expect(page).not.toContain('What you can do')
+  })
+
+  it('a language whose tag starts like the default one (eo, en) is another language: marked', () => {
+    const localization = resolveLocalization({ locales: ['en', 'eo'] })!
+    const entry = docsSite({}, { typeBaseUrl: TYPE_BASE_URL }).catalog.entries.find((candidate) => candidate.status === 404)!
+    expect(localizedTexts(entry, 'eo', localization).title).toEqual({ text: 'Not Found', lang: 'en' })
+    expect(localizedTexts(entry, 'en', localization).title).toEqual({ text: 'Not Found', lang: undefined })
   })
 
   it('an English page has no lang marks', async () => {
