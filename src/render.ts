@@ -14,6 +14,7 @@ import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
 import { guarded, isError, readProperty } from './guarded.js'
 import { openLocalization, type CompiledLocalization, type Localization } from './i18n/localization.js'
 import { localize, type LocalizedText } from './i18n/localize.js'
+import { localizedExtensions } from './i18n/localize-errors.js'
 import { instanceOf } from './instance.js'
 import { jsonString } from './json-string.js'
 import { MAX_MEMBER_LENGTH } from './limits.js'
@@ -240,7 +241,8 @@ function renderLocalized(
   const localized = localize(problem, status, facts.acceptLanguage, localization)
   headers['content-language'] = localized.language
   headers.vary = varyWith(headers.vary, 'Accept-Language')
-  const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers, localized.text)
+  const extensions = localizedExtensions(problem.extensions, localized.language, localization) ?? problem.extensions
+  const body = serializeBody(problem, status, facts, settings, correlationId, droppedMembers, localized.text, extensions)
   const localizationFaults = localized.faults.length > 0 ? localized.faults : undefined
   const rendered = { status, headers, body, bodyOfGet: undefined, droppedHeaders, droppedMembers, removedReplyHeaders, logText: localized.logText, localizationFaults }
   return facts.method === 'HEAD' ? headOnly(rendered) : rendered
@@ -326,6 +328,7 @@ function serializeBody(
   correlationId: string,
   droppedMembers: string[],
   localized: LocalizedText | undefined,
+  extensions: unknown = problem.extensions,
 ): string {
   const expose = problem.expose === true
   const detail = localized !== undefined ? localized.detail : status >= 500 && !expose ? SERVER_ERROR_DETAIL : expose ? problem.detail : undefined
@@ -341,7 +344,7 @@ function serializeBody(
     `,"instance":${jsonString(typeof facts.url === 'string' ? instanceOf(facts.url, MAX_MEMBER_LENGTH) : '/')}` +
     `,"code":${jsonString(codeOf(problem, title))}` +
     `,"correlationId":${jsonString(correlationId)}`
-  json += serializeExtensions(problem.extensions, settings.exposeStack, droppedMembers)
+  json += serializeExtensions(extensions, settings.exposeStack, droppedMembers)
   if (settings.exposeStack) json += `,"stack":${JSON.stringify(stackOf(problem))}`
   return `${json}}`
 }

@@ -15,6 +15,7 @@
  */
 import { guarded, isArray, readProperty as read } from './guarded.js'
 import { pointerSegments, type PathSegment } from './json-pointer.js'
+import { attachSchemaError, schemaErrorOf } from './schema-error.js'
 import { MAX_VALIDATION_ISSUES, type ValidationFinding, type ValidationFindings, type ValidationReader } from './validation-reader.js'
 
 /** The same sentences whichever validator found a missing or an extra member. */
@@ -112,6 +113,7 @@ const ajv: ValidationReader = {
   read: (entry: Record<string, unknown>): ValidationFindings => {
     const instancePath = read(entry, 'instancePath')
     const path = typeof instancePath === 'string' ? pointerSegments(instancePath) : []
+    const keyword = read(entry, 'keyword')
     const params = read(entry, 'params')
     const message = read(entry, 'message')
     // Ajv reports "required" and "additionalProperties" at the parent object; the member the
@@ -119,14 +121,26 @@ const ajv: ValidationReader = {
     const missing = read(params, 'missingProperty')
     const extra = read(params, 'additionalProperty')
     const named = typeof missing === 'string' ? missing : typeof extra === 'string' ? extra : undefined
-    if (named !== undefined) return { path: [...path, named], ...(typeof message === 'string' ? { detail: message } : {}) }
-    // TypeBox names every missing (or extra) member of the object in one entry.
+    if (named !== undefined) return schemaFinding([...path, named], keyword, params, message)
+    // TypeBox names every missing (or extra) member of the object in one entry; each finding
+    // gets the error Ajv would have given for that member alone, so it is localized alike.
     const missingList = listOf(read(params, 'requiredProperties')).filter(isString)
-    if (missingList.length > 0) return missingList.map((name) => ({ path: [...path, name], detail: MISSING_MEMBER(name) }))
+    if (missingList.length > 0) {
+      return missingList.map((name) => schemaFinding([...path, name], 'required', { missingProperty: name }, MISSING_MEMBER(name)))
+    }
     const extraList = listOf(read(params, 'additionalProperties')).filter(isString)
-    if (extraList.length > 0) return extraList.map((name) => ({ path: [...path, name], detail: EXTRA_MEMBER }))
-    return { path, ...(typeof message === 'string' ? { detail: message } : {}) }
+    if (extraList.length > 0) {
+      return extraList.map((name) => schemaFinding([...path, name], 'additionalProperties', { additionalProperty: name }, EXTRA_MEMBER))
+    }
+    return schemaFinding(path, keyword, params, message)
   },
+}
+
+/** A finding of a JSON Schema error, carrying a copy of that error for the localized detail (schema-error.ts). */
+function schemaFinding(path: readonly PathSegment[], keyword: unknown, params: unknown, message: unknown): ValidationFinding {
+  const finding: ValidationFinding = { path, ...(typeof message === 'string' ? { detail: message } : {}) }
+  attachSchemaError(finding, schemaErrorOf(keyword, params))
+  return finding
 }
 
 /**

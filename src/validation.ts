@@ -7,6 +7,7 @@
 import { clip } from './clip.js'
 import { guarded, isArray, readProperty as read } from './guarded.js'
 import { pointerFragment, type PathSegment } from './json-pointer.js'
+import { attachSchemaError, attachedSchemaError } from './schema-error.js'
 import { invalidOption } from './usage-error.js'
 import {
   MAX_ISSUE_TEXT_LENGTH,
@@ -61,17 +62,31 @@ function partOf(foreign: Record<string, unknown>): string | undefined {
   return typeof context === 'string' ? context : undefined
 }
 
-const PART_SUBJECTS: Readonly<Record<string, string>> = {
+/** The request parts a validation problem's `detail` names; `data` stands for several, or another. */
+export type ValidationPart = 'body' | 'querystring' | 'params' | 'headers' | 'cookies' | 'data'
+
+const PART_SUBJECTS: Readonly<Record<ValidationPart, string>> = {
   body: 'body is',
   querystring: 'query string is',
   params: 'path parameters are',
   headers: 'headers are',
   cookies: 'cookies are',
+  data: 'data is',
 }
+
+/** Every `ValidationPart`, in the order above. */
+export const VALIDATION_PARTS = Object.freeze(Object.keys(PART_SUBJECTS) as ValidationPart[])
 
 /** A one-line summary for `detail`, e.g. `The request body is invalid.` */
 export function validationDetail(part: string): string {
-  return `The request ${Object.hasOwn(PART_SUBJECTS, part) ? PART_SUBJECTS[part] : 'data is'} invalid.`
+  return `The request ${PART_SUBJECTS[Object.hasOwn(PART_SUBJECTS, part) ? (part as ValidationPart) : 'data']} invalid.`
+}
+
+const SUMMARIZED_PARTS: ReadonlyMap<string, ValidationPart> = new Map(VALIDATION_PARTS.map((part) => [validationDetail(part), part]))
+
+/** The part whose `validationDetail` `detail` is, so the summary can be said in another language; else `undefined`. */
+export function summarizedPart(detail: string): ValidationPart | undefined {
+  return SUMMARIZED_PARTS.get(detail)
 }
 
 /**
@@ -127,11 +142,14 @@ function issueOf(finding: unknown, defaultPart: string): ValidationIssue | undef
     if (typeof segment !== 'string' && typeof segment !== 'number') break
     segments.push(segment)
   }
-  return {
+  const issue = {
     in: typeof part === 'string' ? clip(part, 64) : defaultPart,
     pointer: pointerFragment(segments, MAX_ISSUE_TEXT_LENGTH),
     detail: typeof detail === 'string' ? clip(detail, MAX_ISSUE_TEXT_LENGTH) : 'is invalid',
   }
+  // The schema error it was read from, for a localized `detail`; the body never shows it.
+  attachSchemaError(issue, attachedSchemaError(finding))
+  return issue
 }
 
 /** Options of `readValidationIssues`. */

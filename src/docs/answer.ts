@@ -14,13 +14,24 @@ export type DocsAnswer =
   | { readonly problem: HttpProblem }
   | undefined
 
-/** The answer for a GET or HEAD of `url` with this `Accept` header. */
-export function docsAnswer(site: DocsSite, url: string, accept: string | readonly string[] | undefined): DocsAnswer {
+/**
+ * The answer for a GET or HEAD of `url` with these `Accept` and `Accept-Language` headers. A
+ * localized site answers in the locale `Accept-Language` negotiates, exactly as problem bodies do.
+ */
+export function docsAnswer(
+  site: DocsSite,
+  url: string,
+  accept: string | readonly string[] | undefined,
+  acceptLanguage?: string | readonly string[] | undefined,
+): DocsAnswer {
   const target = docsTarget(site, url.split('?')[0]!)
   if (target === undefined) return undefined
   const form = target.form ?? docsForm(accept)
   if (form === undefined) {
     return { problem: new NotAcceptable({ detail: 'Problem type documentation is available as text/html and as application/json.' }) }
   }
-  return { headers: docsHeaders(form), body: target.document[form] }
+  const languages = site.languages
+  if (languages === undefined) return { headers: docsHeaders(form), body: site.documents.get(target.name)![form] }
+  const language = languages.negotiate(acceptLanguage)
+  return { headers: docsHeaders(form, language), body: languages.documents.get(language)!.get(target.name)![form] }
 }

@@ -7,7 +7,9 @@
 import type { CatalogEntry } from '../catalog/catalog.js'
 import type { JsonSchema } from '../catalog/extension-schema.js'
 // The stylesheet is the one constant inserted as is: the policy's hash is of these exact bytes.
-import { SafeHtml, html } from './html.js'
+import { SafeHtml, html, type HtmlValue } from './html.js'
+import { ownTexts, UNLOCALIZED_PAGES, type DocsText, type EntryTexts, type PageLanguage } from './page-text.js'
+import { PAGE_WORDS as words, type DocsWords } from './words.js'
 import { STYLESHEET, STYLESHEET_SOURCE } from './style.js'
 
 /**
@@ -16,41 +18,59 @@ import { STYLESHEET, STYLESHEET_SOURCE } from './style.js'
  */
 export const PAGE_POLICY = `default-src 'none'; style-src ${STYLESHEET_SOURCE}; base-uri 'none'; form-action 'none'`
 
+/** The page's own words: text, in a `lang` span on a page in another language than theirs. */
+function wordsOf(language: PageLanguage): (text: HtmlValue) => HtmlValue {
+  const wordsLang = language.wordsLang
+  return wordsLang === undefined ? (text) => text : (text) => html`<span lang="${wordsLang}">${text}</span>`
+}
+
+/** A text of the catalog, in a `lang` span when it is not in the page's language. */
+function inline(text: DocsText): HtmlValue {
+  return text.lang === undefined ? text.text : html`<span lang="${text.lang}">${text.text}</span>`
+}
+
 /** The index: the declared types first, then every HTTP status type. */
-export function indexPage(entries: readonly CatalogEntry[], path: string): string {
+export function indexPage(
+  entries: readonly CatalogEntry[],
+  path: string,
+  language: PageLanguage = UNLOCALIZED_PAGES,
+  textsOf: (entry: CatalogEntry) => EntryTexts = ownTexts,
+): string {
+  const say = wordsOf(language)
   const declared = entries.filter((entry) => !entry.builtIn)
   const statuses = entries.filter((entry) => entry.builtIn)
   const list = (items: readonly CatalogEntry[]): SafeHtml =>
-    html`<ul>${items.map((entry) => html`<li><a href="${pageHref(path, entry)}">${entry.title}</a> <span class="muted">(${entry.status})</span></li>`)}</ul>`
-  const body = html`<h1>Problem types</h1>
-<p>Every error answer of this service is a problem details object (RFC 9457) whose <code>type</code> member links to one of these pages. Ask for <code>application/json</code> to get an entry as data.</p>
-${declared.length === 0 ? undefined : html`<h2 id="service">This service's problem types</h2>
+    html`<ul>${items.map((entry) => html`<li><a href="${pageHref(path, entry)}">${inline(textsOf(entry).title)}</a> <span class="muted">(${entry.status})</span></li>`)}</ul>`
+  const body = html`<h1>${say(words.problemTypes)}</h1>
+<p>${say(withCode(words.introduction))}</p>
+${declared.length === 0 ? undefined : html`<h2 id="service">${say(words.serviceTypes)}</h2>
 ${list(declared)}
-`}<h2 id="statuses">HTTP status problem types</h2>
+`}<h2 id="statuses">${say(words.statusTypes)}</h2>
 ${list(statuses)}`
-  return layout('Problem types', path, body, true)
+  return layout(words.problemTypes, path, body, true, language)
 }
 
 /** One problem type's page. */
-export function entryPage(entry: CatalogEntry, path: string): string {
-  const body = html`<h1>${entry.title}</h1>
+export function entryPage(entry: CatalogEntry, path: string, language: PageLanguage = UNLOCALIZED_PAGES, texts: EntryTexts = ownTexts(entry)): string {
+  const say = wordsOf(language)
+  const body = html`<h1>${inline(texts.title)}</h1>
 <dl>
-<dt>Type URI</dt><dd><code>${entry.type}</code></dd>
-<dt>Status</dt><dd>${entry.status}</dd>
-<dt>Code</dt><dd><code>${entry.code}</code></dd>
+<dt>${say(words.typeUri)}</dt><dd><code>${entry.type}</code></dd>
+<dt>${say(words.status)}</dt><dd>${entry.status}</dd>
+<dt>${say(words.code)}</dt><dd><code>${entry.code}</code></dd>
 </dl>
-${section('What happened', entry.description)}${section('What you can do', entry.resolution)}<h2>Headers</h2>
-<ul>${entry.headers.map((header) => html`<li><code>${header.name}</code>${header.required ? ' (always)' : ' (when it applies)'}</li>`)}</ul>
-<h2>Extension members</h2>
-${membersList(entry.schema)}
-<h2>Example</h2>
+${section(say(words.whatHappened), texts.description)}${section(say(words.whatYouCanDo), texts.resolution)}<h2>${say(words.headers)}</h2>
+<ul>${entry.headers.map((header) => html`<li><code>${header.name}</code> (${say(header.required ? words.headerAlways : words.headerWhenItApplies)})</li>`)}</ul>
+<h2>${say(words.extensionMembers)}</h2>
+${membersList(entry.schema, language)}
+<h2>${say(words.example)}</h2>
 <pre><code>${JSON.stringify(entry.example, null, 2)}</code></pre>`
-  return layout(`${entry.title} (${entry.status})`, path, body, false)
+  return layout(`${texts.title.text} (${entry.status})`, path, body, false, language)
 }
 
-function section(heading: string, text: string | undefined): SafeHtml | undefined {
+function section(heading: HtmlValue, text: DocsText | undefined): SafeHtml | undefined {
   return text === undefined ? undefined : html`<h2>${heading}</h2>
-<p>${withCode(text)}</p>
+<p${text.lang === undefined ? undefined : html` lang="${text.lang}"`}>${withCode(text.text)}</p>
 `
 }
 
@@ -59,31 +79,33 @@ function withCode(text: string): SafeHtml {
   return html`${text.split('`').map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : part))}`
 }
 
-function membersList(schema: JsonSchema): SafeHtml {
+function membersList(schema: JsonSchema, language: PageLanguage): SafeHtml {
+  const say = wordsOf(language)
   const members = Object.entries(schema.properties ?? {})
-  if (members.length === 0) return html`<p>None: the body has only the standard members.</p>`
+  if (members.length === 0) return html`<p>${say(words.noExtensionMembers)}</p>`
   const required = new Set(schema.required ?? [])
   return html`<dl>${members.map(
     ([name, member]) =>
-      html`<dt><code>${name}</code></dt><dd>${typeOf(member)}${required.has(name) ? ', always present' : ', optional'}${member.description === undefined ? undefined : html`. ${member.description}`}</dd>`,
+      html`<dt><code>${name}</code></dt><dd>${say(`${typeOf(member, words.types)}, ${required.has(name) ? words.alwaysPresent : words.optional}`)}${member.description === undefined ? undefined : html`. ${member.description}`}</dd>`,
   )}</dl>`
 }
 
 /** A schema's type in words: `number`, `array of string`, `one of "a", "b"`. */
-function typeOf(schema: JsonSchema): string {
-  if ('const' in schema) return `always ${JSON.stringify(schema.const)}`
-  if (schema.enum !== undefined) return `one of ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`
-  const names = schema.type === undefined ? ['any JSON value'] : typeof schema.type === 'string' ? [schema.type] : schema.type
-  return names.map((name) => (name === 'array' && schema.items !== undefined ? `array of ${typeOf(schema.items)}` : name)).join(' or ')
+function typeOf(schema: JsonSchema, types: DocsWords['types']): string {
+  if ('const' in schema) return `${types.always} ${JSON.stringify(schema.const)}`
+  if (schema.enum !== undefined) return `${types.oneOf} ${schema.enum.map((value) => JSON.stringify(value)).join(', ')}`
+  const names = schema.type === undefined ? [types.anyValue] : typeof schema.type === 'string' ? [schema.type] : schema.type
+  return names.map((name) => (name === 'array' && schema.items !== undefined ? `${types.arrayOf} ${typeOf(schema.items, types)}` : name)).join(` ${types.or} `)
 }
 
 function pageHref(path: string, entry: CatalogEntry): string {
   return `${path}/${entry.slug}`
 }
 
-function layout(title: string, path: string, body: SafeHtml, isIndex: boolean): string {
+function layout(title: string, path: string, body: SafeHtml, isIndex: boolean, language: PageLanguage): string {
+  const say = wordsOf(language)
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language.lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
@@ -93,11 +115,11 @@ function layout(title: string, path: string, body: SafeHtml, isIndex: boolean): 
 <style>${new SafeHtml(STYLESHEET)}</style>
 </head>
 <body>
-<header><nav aria-label="Problem types"><a href="${path}/"${isIndex ? html` aria-current="page"` : undefined}>All problem types</a></nav></header>
+<header><nav aria-label="${words.problemTypes}"><a href="${path}/"${isIndex ? html` aria-current="page"` : undefined}>${say(words.allTypes)}</a></nav></header>
 <main>
 ${body}
 </main>
-<footer><p>Problem details (RFC 9457) documentation.</p></footer>
+<footer><p>${say(words.footer)}</p></footer>
 </body>
 </html>
 `.toString()

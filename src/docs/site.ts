@@ -6,8 +6,11 @@
  */
 import { problemCatalog, type CatalogEntry, type ProblemCatalog } from '../catalog/catalog.js'
 import type { ProblemType } from '../catalog/problem-type.js'
+import { openLocalization, type CompiledLocalization } from '../i18n/localization.js'
+import type { LocaleNegotiator } from '../i18n/negotiate.js'
 import { invalidOption } from '../usage-error.js'
 import type { DocsForm } from './negotiate.js'
+import { localizedTexts, ownTexts, pageLanguage, UNLOCALIZED_PAGES, type EntryTexts, type PageLanguage } from './page-text.js'
 import { entryPage, indexPage, PAGE_POLICY } from './pages.js'
 
 /**
@@ -34,18 +37,29 @@ export interface DocsDocument {
   readonly json: string
 }
 
+/** Documents by name: `index`, then each type's slug. */
+export type DocsDocuments = ReadonlyMap<string, DocsDocument>
+
 /** The documents of one catalog, at one path. */
 export interface DocsSite {
   /** The path of the index, without a trailing slash. */
   readonly path: string
   readonly catalog: ProblemCatalog
-  /** Documents by name: `index`, then each type's slug. */
-  readonly documents: ReadonlyMap<string, DocsDocument>
+  /** The documents without localization (English); with it, the default locale's. */
+  readonly documents: DocsDocuments
+  /** With localization: the documents of each locale, and the negotiation that picks one. */
+  readonly languages: DocsLanguages | undefined
 }
 
-/** What a request path names: a document, and the form its file extension asks for, if any. */
+/** The documents of every locale of a localized site. */
+export interface DocsLanguages {
+  readonly negotiate: LocaleNegotiator
+  readonly documents: ReadonlyMap<string, DocsDocuments>
+}
+
+/** What a request path names: a document's name, and the form its file extension asks for, if any. */
 export interface DocsTarget {
-  readonly document: DocsDocument
+  readonly name: string
   readonly form: DocsForm | undefined
 }
 
@@ -53,6 +67,8 @@ export interface DocsTarget {
 export interface DocsSettings {
   typeBaseUrl?: string | undefined
   correlationIdHeader?: string | undefined
+  /** The adapter's compiled `localization` option: the pages are made in each of its locales. */
+  localization?: CompiledLocalization | undefined
 }
 
 const DOCS_OPTIONS = new Set(['path', 'catalog'])
@@ -68,9 +84,27 @@ export function docsSite(options: unknown, settings: DocsSettings, option = 'doc
   const path = docsPath(given.path, settings.typeBaseUrl, option)
   const catalog = problemCatalog((given.catalog ?? []) as readonly ProblemType[], settings)
   for (const entry of catalog.entries) checkPlacement(entry, path, settings.typeBaseUrl, option)
-  const documents = new Map<string, DocsDocument>([['index', indexDocument(catalog.entries, path)]])
-  for (const entry of catalog.entries) documents.set(entry.slug, { html: entryPage(entry, path), json: json(entryDocument(entry)) })
-  return Object.freeze({ path, catalog, documents })
+  if (settings.localization === undefined) {
+    return Object.freeze({ path, catalog, documents: documentsOf(catalog.entries, path, UNLOCALIZED_PAGES, ownTexts), languages: undefined })
+  }
+  const localization = openLocalization(settings.localization)
+  const byLocale = new Map<string, DocsDocuments>()
+  for (const locale of localization.chains.keys()) {
+    const texts = new Map(catalog.entries.map((entry) => [entry, localizedTexts(entry, locale, localization)]))
+    byLocale.set(locale, documentsOf(catalog.entries, path, pageLanguage(locale), (entry) => texts.get(entry)!))
+  }
+  const languages = { negotiate: localization.negotiate, documents: byLocale }
+  return Object.freeze({ path, catalog, documents: byLocale.get(localization.defaultLocale)!, languages })
+}
+
+/** Every document of the catalog in one language. */
+function documentsOf(entries: readonly CatalogEntry[], path: string, language: PageLanguage, textsOf: (entry: CatalogEntry) => EntryTexts): DocsDocuments {
+  const documents = new Map<string, DocsDocument>([['index', indexDocument(entries, path, language, textsOf)]])
+  for (const entry of entries) {
+    const texts = textsOf(entry)
+    documents.set(entry.slug, { html: entryPage(entry, path, language, texts), json: json(entryDocument(entry, texts)) })
+  }
+  return documents
 }
 
 /**
@@ -79,19 +113,24 @@ export function docsSite(options: unknown, settings: DocsSettings, option = 'doc
  * `/problems/x.json` name type `x` (the extension fixes the form, as the published files do).
  */
 export function docsTarget(site: DocsSite, pathname: string): DocsTarget | undefined {
-  if (pathname === site.path) return { document: site.documents.get('index')!, form: undefined }
+  if (pathname === site.path) return { name: 'index', form: undefined }
   if (!pathname.startsWith(`${site.path}/`)) return undefined
   const name = pathname.slice(site.path.length + 1)
   const match = /^(.*?)(?:\.(html|json))?$/.exec(name)!
   const stem = match[1] === '' ? 'index' : match[1]!
-  const document = site.documents.has(stem) ? site.documents.get(stem) : undefined
-  if (document === undefined || (stem === 'index' && name === 'index')) return undefined
-  return { document, form: match[2] as DocsForm | undefined }
+  if (!site.documents.has(stem) || (stem === 'index' && name === 'index')) return undefined
+  return { name: stem, form: match[2] as DocsForm | undefined }
 }
 
-/** Headers of a served docs document: the page's policy as a header too, with `frame-ancestors`. */
-export function docsHeaders(form: DocsForm): Record<string, string> {
-  const common = { 'x-content-type-options': 'nosniff', vary: 'Accept' }
+/**
+ * Headers of a served docs document: the page's policy as a header too, with `frame-ancestors`.
+ * A localized page says its language, and that it varies with `Accept-Language`.
+ */
+export function docsHeaders(form: DocsForm, language?: string): Record<string, string> {
+  const common: Record<string, string> =
+    language === undefined
+      ? { 'x-content-type-options': 'nosniff', vary: 'Accept' }
+      : { 'x-content-type-options': 'nosniff', vary: 'Accept, Accept-Language', 'content-language': language }
   return form === 'html'
     ? {
         ...common,
@@ -102,14 +141,20 @@ export function docsHeaders(form: DocsForm): Record<string, string> {
     : { ...common, 'content-type': 'application/json; charset=utf-8' }
 }
 
-/** The machine-readable entry of a type, as served for `application/json` and written as `.json`. */
-export function entryDocument(entry: CatalogEntry): Record<string, unknown> {
-  const { type, title, status, code, description, resolution, headers, schema, example } = entry
-  return { type, title, status, code, description, resolution, headers, schema, example }
+/**
+ * The machine-readable entry of a type, as served for `application/json` and written as `.json`;
+ * its title, description and resolution as the page of its language says them.
+ */
+export function entryDocument(entry: CatalogEntry, texts: EntryTexts = ownTexts(entry)): Record<string, unknown> {
+  const { type, status, code, headers, schema, example } = entry
+  return { type, title: texts.title.text, status, code, description: texts.description?.text, resolution: texts.resolution?.text, headers, schema, example }
 }
 
-function indexDocument(entries: readonly CatalogEntry[], path: string): DocsDocument {
-  return { html: indexPage(entries, path), json: json({ problems: entries.map(entryDocument) }) }
+function indexDocument(entries: readonly CatalogEntry[], path: string, language: PageLanguage, textsOf: (entry: CatalogEntry) => EntryTexts): DocsDocument {
+  return {
+    html: indexPage(entries, path, language, textsOf),
+    json: json({ problems: entries.map((entry) => entryDocument(entry, textsOf(entry))) }),
+  }
 }
 
 /** `options` as a record with only `known` names; `undefined` means none. */

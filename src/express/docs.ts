@@ -14,7 +14,7 @@ export function docsMiddleware(site: DocsSite): RequestHandler {
       next()
       return
     }
-    const answer = docsAnswer(site, request.originalUrl, request.headers.accept)
+    const answer = docsAnswer(site, request.originalUrl, request.headers.accept, request.headers['accept-language'])
     if (answer === undefined) {
       next()
       return

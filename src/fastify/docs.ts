@@ -11,7 +11,7 @@ import type { DocsSite } from '../docs/site.js'
 /** Adds the docs routes for `site`. */
 export function serveDocs(fastify: FastifyInstance, site: DocsSite): void {
   function answerDocs(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    const answer = docsAnswer(site, request.url, request.headers.accept)
+    const answer = docsAnswer(site, request.url, request.headers.accept, request.headers['accept-language'])
     if (answer === undefined) throw new NotFound()
     if ('problem' in answer) throw answer.problem
     return reply.code(200).headers(answer.headers).send(answer.body)

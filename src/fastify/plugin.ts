@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
+import { loadLocalizedSchemaMessages } from '../i18n/localization.js'
 import { loadTracing } from '../tracing.js'
 import { UsageError } from '../usage-error.js'
 import { installCorrelation } from './correlation.js'
@@ -29,6 +30,8 @@ const registerProblems: FastifyPluginAsync<ProblemsOptions> = async (fastify, ra
   const options = resolveOptions(rawOptions)
   // OpenTelemetry is an optional peer: imported here, once per process, and only if installed.
   options.tracing = await loadTracing()
+  // Fastify validates with Ajv: its schema messages follow the localization, from ajv-i18n.
+  await loadLocalizedSchemaMessages(options.render.localization)
   installCorrelation(fastify, options)
   rememberOptions(fastify, options)
 

@@ -7,6 +7,7 @@ import { invalidOption } from '../usage-error.js'
 import { BUILT_IN_MESSAGES, type BuiltInMessages } from './built-in/index.js'
 import { compileMessage, type CompiledMessage } from './compile-message.js'
 import { localeNegotiator, type LocaleNegotiator } from './negotiate.js'
+import { loadSchemaMessages, type ModuleImporter, type SchemaMessages } from './schema-messages.js'
 
 /**
  * A problem's messages in one language, in ICU MessageFormat: the problem's `status` and
@@ -17,6 +18,10 @@ export interface ProblemMessages {
   readonly title?: string
   /** The `detail` of problems that carry none of their own (and of every hidden 5xx detail). */
   readonly detail?: string
+  /** What happened, on the problem type's docs page (`docs` option); `{status}` is its only argument. */
+  readonly description?: string
+  /** What the client can do, on the problem type's docs page; `{status}` is its only argument. */
+  readonly resolution?: string
 }
 
 /** Messages of one locale: keyed by problem code (`OUT_OF_CREDIT`), or by problem type URI, which wins. */
@@ -46,7 +51,12 @@ export interface LocalizationOptions {
 export interface CompiledEntry {
   readonly title: CompiledMessage | undefined
   readonly detail: CompiledMessage | undefined
+  readonly description: CompiledMessage | undefined
+  readonly resolution: CompiledMessage | undefined
 }
+
+/** The members of a catalog entry, each a message. */
+export type MessageMember = keyof CompiledEntry
 
 /** One locale's messages, compiled. */
 export interface LocaleTable {
@@ -66,6 +76,11 @@ export interface Localization {
   readonly chains: ReadonlyMap<string, readonly LocaleTable[]>
   /** The catalog messages whose format failure was already logged, so each is logged once. */
   readonly reportedFaults: Set<string>
+  /**
+   * JSON Schema validation messages per locale (ajv-i18n), filled by `loadLocalizedSchemaMessages`
+   * when the Fastify plugin is registered; empty elsewhere, so schema messages stay Ajv's.
+   */
+  readonly schemaMessages: Map<string, SchemaMessages>
 }
 
 /**
@@ -93,7 +108,7 @@ export function openLocalization(compiled: CompiledLocalization): Localization {
 
 const OPTION = 'localization'
 const KNOWN_KEYS = new Set(['locales', 'defaultLocale', 'messages'])
-const ENTRY_KEYS = new Set(['title', 'detail'])
+const ENTRY_KEYS: ReadonlySet<MessageMember> = new Set(['title', 'detail', 'description', 'resolution'])
 
 /**
  * Checks and compiles the `localization` option; `undefined` when it is absent. Throws a
@@ -108,7 +123,19 @@ export function resolveLocalization(value: unknown): Localization | undefined {
   const messages = messagesOption(given.messages, locales)
   const tables = new Map(locales.map((locale) => [locale, localeTable(locale, messages.get(locale))]))
   const chains = new Map(locales.map((locale) => [locale, chainOf(locale, tables, defaultLocale)]))
-  return { defaultLocale, negotiate: localeNegotiator(locales, defaultLocale), chains, reportedFaults: new Set() }
+  return { defaultLocale, negotiate: localeNegotiator(locales, defaultLocale), chains, reportedFaults: new Set(), schemaMessages: new Map() }
+}
+
+/**
+ * Loads the schema messages of every configured locale into `compiled` (see `loadSchemaMessages`);
+ * nothing to do without localization. Resolves once they are in place.
+ */
+export async function loadLocalizedSchemaMessages(compiled: CompiledLocalization | undefined, importModule?: ModuleImporter): Promise<void> {
+  if (compiled === undefined) return
+  const localization = openLocalization(compiled)
+  for (const [locale, messages] of await loadSchemaMessages([...localization.chains.keys()], importModule)) {
+    localization.schemaMessages.set(locale, messages)
+  }
 }
 
 function localesOption(value: unknown): string[] {
@@ -140,7 +167,7 @@ function messagesOption(value: unknown, locales: readonly string[]): Map<string,
     const locale = canonicalTag(tag, `${name}.${tag}`)
     if (!locales.includes(locale)) invalidOption(`${name}.${tag}`, `messages of one of localization.locales (${locales.join(', ')})`, tag)
     if (byLocale.has(locale)) invalidOption(`${name}.${tag}`, 'the only messages of its locale', tag)
-    byLocale.set(locale, plainObject(given[tag], `${name}.${tag}`, 'an object of { title?, detail? } per problem code or type'))
+    byLocale.set(locale, plainObject(given[tag], `${name}.${tag}`, 'an object of { title?, detail?, description?, resolution? } per problem code or type'))
   }
   return byLocale
 }
@@ -152,12 +179,11 @@ function localeTable(locale: string, messages: Record<string, unknown> | undefin
   for (const key of Object.keys(messages ?? {})) {
     const name = `${OPTION}.messages.${locale}.${key}`
     if (key === '') invalidOption(name, 'a problem code or type URI, not empty', key)
-    const entry = plainObject(messages![key], name, 'an object { title?, detail? }')
+    const entry = plainObject(messages![key], name, 'an object { title?, detail?, description?, resolution? }')
     rejectUnknown(entry, ENTRY_KEYS, name)
-    const compiled = {
-      title: entry.title === undefined ? undefined : compileMessage(entry.title, locale, `${name}.title`),
-      detail: entry.detail === undefined ? undefined : compileMessage(entry.detail, locale, `${name}.detail`),
-    }
+    const compiled = Object.fromEntries(
+      [...ENTRY_KEYS].map((member) => [member, entry[member] === undefined ? undefined : compileMessage(entry[member], locale, `${name}.${member}`)]),
+    ) as unknown as CompiledEntry
     ;(isTypeUri(key) ? byType : byCode).set(key, compiled)
   }
   return { locale, byCode, byType, builtIn: BUILT_IN_MESSAGES.get(locale.split('-')[0]!.toLowerCase()) }

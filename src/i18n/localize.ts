@@ -11,13 +11,16 @@
  *   problem's own title.
  * - `detail`: the problem's own visible detail, as written; else the catalog entry's; else, for a
  *   5xx, the built-in generic detail. Past the chain, what the renderer would send unlocalized.
+ *   The summary `normalize` gives a validation failure (`The request body is invalid.`) is the
+ *   library's text, not the problem's own: it is said like a built-in detail.
  * A message that fails to format is skipped (the chain goes on) and reported once; a missing one
  * is skipped silently. The key of a message is never sent.
  */
 import { reasonPhrase, type ProblemMembers } from '../problem.js'
 import { SERVER_ERROR_DETAIL } from '../server-error-detail.js'
+import { summarizedPart, type ValidationPart } from '../validation.js'
 import { formatMessage, type CompiledMessage } from './compile-message.js'
-import type { Localization, LocaleTable } from './localization.js'
+import type { Localization, LocaleTable, MessageMember } from './localization.js'
 import { messageArguments } from './message-arguments.js'
 
 /**
@@ -45,6 +48,9 @@ export interface Localized {
   readonly faults: string[]
 }
 
+/** The code of the problems `normalize` makes of validation failures. */
+const VALIDATION_FAILED = 'VALIDATION_FAILED'
+
 /** Members read from the problem once, shared by both languages. */
 interface Source {
   readonly problem: ProblemMembers
@@ -55,6 +61,8 @@ interface Source {
   readonly titleIsReasonPhrase: boolean
   readonly ownDetail: string | undefined
   readonly detailShown: boolean
+  /** For a validation problem whose shown detail is the library's summary: the part it names, so it can be said in the locale. */
+  readonly summaryPart: ValidationPart | undefined
   args: Record<string, unknown> | undefined
 }
 
@@ -87,6 +95,8 @@ function readSource(problem: ProblemMembers, status: number): Source {
   const detail: unknown = problem.detail
   const code: unknown = problem.code
   const type: unknown = problem.type
+  // The renderer's rule: a detail is shown when exposed (5xx hide theirs by default).
+  const detailShown = problem.expose === true && typeof detail === 'string'
   return {
     problem,
     status,
@@ -95,8 +105,8 @@ function readSource(problem: ProblemMembers, status: number): Source {
     ownTitle,
     titleIsReasonPhrase: ownTitle === reasonPhrase(status),
     ownDetail: typeof detail === 'string' ? detail : undefined,
-    // The renderer's rule: a detail is shown when exposed (5xx hide theirs by default).
-    detailShown: problem.expose === true && typeof detail === 'string',
+    detailShown,
+    summaryPart: detailShown && code === VALIDATION_FAILED ? summarizedPart(detail) : undefined,
     args: undefined,
   }
 }
@@ -118,13 +128,16 @@ function titleIn(chain: readonly LocaleTable[], source: Source, localization: Lo
 }
 
 function detailIn(chain: readonly LocaleTable[], source: Source, localization: Localization, faults: string[]): string | undefined {
-  if (source.detailShown) return source.ownDetail
+  const summaryPart = source.summaryPart
+  if (source.detailShown && summaryPart === undefined) return source.ownDetail
   for (const table of chain) {
     const text = formatted(table, 'detail', source, localization, faults)
     if (text !== undefined) return text
-    if (source.status >= 500 && table.builtIn !== undefined) return table.builtIn.serverErrorDetail
+    if (table.builtIn === undefined) continue
+    if (summaryPart !== undefined) return table.builtIn.validationDetails[summaryPart]
+    if (source.status >= 500) return table.builtIn.serverErrorDetail
   }
-  return source.status >= 500 ? SERVER_ERROR_DETAIL : undefined
+  return summaryPart !== undefined ? source.ownDetail : source.status >= 500 ? SERVER_ERROR_DETAIL : undefined
 }
 
 /** The table's message for `member` of the problem, formatted; `undefined` when missing or broken. */
@@ -135,17 +148,30 @@ function formatted(
   localization: Localization,
   faults: string[],
 ): string | undefined {
-  // Per member: a type's message wins over its code's, so a type may override only the title.
-  const ofType = source.type === undefined ? undefined : table.byType.get(source.type)?.[member]
-  const message = ofType ?? (source.code === undefined ? undefined : table.byCode.get(source.code)?.[member])
-  if (message === undefined) return undefined
-  const key = ofType === undefined ? source.code : source.type
+  const found = catalogMessage(table, member, source.type, source.code)
+  if (found === undefined) return undefined
   try {
-    return formatMessage(message, argumentsOf(message, source))
+    return formatMessage(found.message, argumentsOf(found.message, source))
   } catch (fault) {
-    report(`${table.locale} ${key!}.${member}`, fault, localization, faults)
+    report(`${table.locale} ${found.key}.${member}`, fault, localization, faults)
     return undefined
   }
+}
+
+/**
+ * The table's message for `member` of a problem of `type` and `code`, and the key it is under.
+ * Per member, a type's message wins over its code's, so a type may override only the title.
+ */
+export function catalogMessage(
+  table: LocaleTable,
+  member: MessageMember,
+  type: string | undefined,
+  code: string | undefined,
+): { message: CompiledMessage; key: string } | undefined {
+  const ofType = type === undefined ? undefined : table.byType.get(type)?.[member]
+  if (ofType !== undefined) return { message: ofType, key: type! }
+  const ofCode = code === undefined ? undefined : table.byCode.get(code)?.[member]
+  return ofCode === undefined ? undefined : { message: ofCode, key: code! }
 }
 
 /** Arguments are read from the problem at most once per answer, and only for a message that has some. */

@@ -7,12 +7,27 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import problems from '../../src/index.js'
-import { CATALOG, HOSTILE, TYPE_BASE_URL } from '../fixtures/catalog.js'
+import type { LocalizationOptions } from '../../src/i18n/localization.js'
+import { CATALOG, HOSTILE, OutOfCredit, TYPE_BASE_URL } from '../fixtures/catalog.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const HAS_BROWSER = existsSync(CHROMIUM)
 if (!HAS_BROWSER) {
   console.log(`docs browser tests skipped: ${CHROMIUM} is missing; run \`apt-get update && apt-get install -y chromium\`, then npx vitest run test/docs/browser.test.ts`)
+}
+
+/** German beside English: the catalog's German text for one declared type, the built-in words and titles for the rest. */
+const GERMAN: LocalizationOptions = {
+  locales: ['en', 'de'],
+  messages: {
+    de: {
+      [OutOfCredit.type]: {
+        title: 'Guthaben reicht nicht',
+        description: 'Das Guthaben des Kontos deckt den Preis der Anfrage nicht.',
+        resolution: 'Laden Sie das Konto auf, oder stellen Sie eine günstigere Anfrage.',
+      },
+    },
+  },
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -31,7 +46,8 @@ describe.skipIf(!HAS_BROWSER)('docs pages in headless Chromium (in-page code rea
 
   beforeAll(async () => {
     app = Fastify()
-    await app.register(problems, { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: [...CATALOG] } })
+    // Localized (en, the default, and de): a browser that asks for English gets the pages as they always were.
+    await app.register(problems, { typeBaseUrl: TYPE_BASE_URL, docs: { catalog: [...CATALOG] }, localization: GERMAN })
     origin = await app.listen({ host: '127.0.0.1', port: 0 })
     const { chromium } = await import('playwright-core')
     browser = await chromium.launch({
@@ -152,6 +168,35 @@ describe.skipIf(!HAS_BROWSER)('docs pages in headless Chromium (in-page code rea
   it('logged no console message (CSP or other) and sent no request off the service', () => {
     expect(consoleMessages).toEqual([])
     expect(foreignRequests).toEqual([])
+  })
+
+  it('a browser that asks for German gets German pages: lang="de", German titles and texts, English passages marked, zero axe-core violations', async () => {
+    const german = await browser.newContext({ locale: 'de-DE' })
+    const refused: string[] = []
+    await german.route('**/*', (route) => (route.request().url().startsWith(`${origin}/`) ? route.continue() : (refused.push(route.request().url()), route.abort())))
+    const page = await german.newPage()
+    const response = await page.goto(`${origin}/problems/`)
+    expect(response?.headers()['content-language']).toBe('de')
+    expect(await page.locator('html').getAttribute('lang')).toBe('de')
+    // The page's own words are English, marked as such.
+    expect(await page.locator('main h1 span[lang="en"]').textContent()).toBe('Problem types')
+    expect(await page.getByRole('link', { name: 'Zu viele Anfragen' }).count()).toBe(1)
+    await page.getByRole('link', { name: 'Guthaben reicht nicht' }).click()
+    expect(new URL(page.url()).pathname).toBe('/problems/out-of-credit')
+    expect(await page.locator('main h1').textContent()).toBe('Guthaben reicht nicht')
+    expect(await page.locator('main p').first().textContent()).toBe('Das Guthaben des Kontos deckt den Preis der Anfrage nicht.')
+    for (const path of ['/problems/', '/problems/out-of-credit', '/problems/hostile', '/problems/too-many-requests']) {
+      await page.goto(`${origin}${path}`)
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme })
+        expect(await axeViolations(page), `${path} ${colorScheme}`).toEqual([])
+      }
+    }
+    // The declared type without German text: its English title is marked as English.
+    await page.goto(`${origin}/problems/hostile`)
+    expect(await page.locator('main h1 span[lang="en"]').textContent()).toBe(`Title ${HOSTILE}`)
+    await german.close()
+    expect(refused).toEqual([])
   })
 
   it('fits a phone screen without sideways scrolling', async () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_MESSAGES } from '../../src/i18n/built-in/index.js'
 import { SERVER_ERROR_DETAIL, STATUSES } from '../../src/index.js'
+import { VALIDATION_PARTS, validationDetail } from '../../src/validation.js'
 
 const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja']
 
@@ -30,6 +31,14 @@ describe('built-in messages', () => {
       expect(messages.serverErrorDetail).toContain('correlationId')
     })
 
+    it('has a validation detail for every request part, as plain text', () => {
+      expect(Object.keys(messages.validationDetails).sort()).toEqual([...VALIDATION_PARTS].sort())
+      for (const text of Object.values(messages.validationDetails)) {
+        expect(text.trim()).not.toBe('')
+        expect(text).not.toMatch(/[{}<>]/)
+      }
+    })
+
     if (language !== 'en') {
       it('is translated, not a copy of the English text', () => {
         const english = BUILT_IN_MESSAGES.get('en')!
@@ -37,6 +46,7 @@ describe('built-in messages', () => {
         // A few phrases are the same word in both languages (URI, Gateway); most are not.
         expect(same.length).toBeLessThan(3)
         expect(messages.serverErrorDetail).not.toBe(english.serverErrorDetail)
+        for (const part of VALIDATION_PARTS) expect(messages.validationDetails[part]).not.toBe(english.validationDetails[part])
       })
     }
   })
@@ -45,5 +55,6 @@ describe('built-in messages', () => {
     const english = BUILT_IN_MESSAGES.get('en')!
     for (const entry of STATUSES) expect(english.titles[entry.status]).toBe(entry.title)
     expect(english.serverErrorDetail).toBe(SERVER_ERROR_DETAIL)
+    for (const part of VALIDATION_PARTS) expect(english.validationDetails[part]).toBe(validationDetail(part))
   })
 })

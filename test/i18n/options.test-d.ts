@@ -15,6 +15,9 @@ describe('localization option types', () => {
     expressProblems({ localization })
     expectTypeOf<ExpressProblemsOptions['localization']>().toEqualTypeOf<LocalizationOptions | undefined>()
     expectTypeOf<ProblemMessages['title']>().toEqualTypeOf<string | undefined>()
+    // The docs pages' texts of a type.
+    expectTypeOf<ProblemMessages['description']>().toEqualTypeOf<string | undefined>()
+    expressProblems({ localization: { locales: ['de'], messages: { de: { X: { description: 'Was passiert ist', resolution: 'Was zu tun ist' } } } } })
   })
 
   it('refuses what cannot work', async () => {
@@ -24,7 +27,9 @@ describe('localization option types', () => {
     await Fastify().register(problems, { localization: { locales: 'en' } })
     // @ts-expect-error a message is a string
     expressProblems({ localization: { locales: ['en'], messages: { en: { X: { title: 1 } } } } })
-    // @ts-expect-error an entry has only title and detail
+    // @ts-expect-error an entry has only title, detail, description and resolution
     expressProblems({ localization: { locales: ['en'], messages: { en: { X: { titel: 'x' } } } } })
+    // @ts-expect-error a description is a string
+    expressProblems({ localization: { locales: ['en'], messages: { en: { X: { description: ['x'] } } } } })
   })
 })

@@ -28,6 +28,8 @@ const BAD: [name: string, value: unknown, option: string][] = [
   ['a title that is not a string', { locales: ['en'], messages: { en: { X: { title: 1 } } } }, 'localization.messages.en.X.title'],
   ['a detail that is not ICU MessageFormat', { locales: ['de'], messages: { de: { X: { detail: 'Guthaben {balance, number' } } } }, 'localization.messages.de.X.detail'],
   ['a plural without other', { locales: ['en'], messages: { en: { X: { detail: '{n, plural, one {#}}' } } } }, 'localization.messages.en.X.detail'],
+  ['a description that is not a string', { locales: ['en'], messages: { en: { X: { description: ['x'] } } } }, 'localization.messages.en.X.description'],
+  ['a resolution that is not ICU MessageFormat', { locales: ['en'], messages: { en: { X: { resolution: 'Top {up' } } } }, 'localization.messages.en.X.resolution'],
 ]
 
 describe('localization option checks', () => {

@@ -1,4 +1,4 @@
-/** German titles of every status class and the generic 5xx detail. */
+/** German titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const de: BuiltInMessages = Object.freeze({
@@ -46,4 +46,12 @@ export const de: BuiltInMessages = Object.freeze({
   }),
   serverErrorDetail:
     'Der Server konnte die Anfrage nicht ausführen. Geben Sie die correlationId an, wenn Sie dieses Problem melden.',
+  validationDetails: Object.freeze({
+    body: 'Der Inhalt der Anfrage ist ungültig.',
+    querystring: 'Die Abfrageparameter der Anfrage sind ungültig.',
+    params: 'Die Pfadparameter der Anfrage sind ungültig.',
+    headers: 'Die Header der Anfrage sind ungültig.',
+    cookies: 'Die Cookies der Anfrage sind ungültig.',
+    data: 'Die Daten der Anfrage sind ungültig.',
+  }),
 })

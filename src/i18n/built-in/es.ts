@@ -1,4 +1,4 @@
-/** Spanish titles of every status class and the generic 5xx detail. */
+/** Spanish titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const es: BuiltInMessages = Object.freeze({
@@ -46,4 +46,12 @@ export const es: BuiltInMessages = Object.freeze({
   }),
   serverErrorDetail:
     'El servidor no pudo completar la solicitud. Indique el correlationId al informar de este problema.',
+  validationDetails: Object.freeze({
+    body: 'El cuerpo de la solicitud no es válido.',
+    querystring: 'La cadena de consulta de la solicitud no es válida.',
+    params: 'Los parámetros de ruta de la solicitud no son válidos.',
+    headers: 'Las cabeceras de la solicitud no son válidas.',
+    cookies: 'Las cookies de la solicitud no son válidas.',
+    data: 'Los datos de la solicitud no son válidos.',
+  }),
 })

@@ -1,4 +1,4 @@
-/** French titles of every status class and the generic 5xx detail. */
+/** French titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const fr: BuiltInMessages = Object.freeze({
@@ -46,4 +46,12 @@ export const fr: BuiltInMessages = Object.freeze({
   }),
   serverErrorDetail:
     'Le serveur n’a pas pu traiter la requête. Indiquez le correlationId en signalant ce problème.',
+  validationDetails: Object.freeze({
+    body: 'Le corps de la requête est invalide.',
+    querystring: 'La chaîne de requête est invalide.',
+    params: 'Les paramètres de chemin de la requête sont invalides.',
+    headers: 'Les en-têtes de la requête sont invalides.',
+    cookies: 'Les cookies de la requête sont invalides.',
+    data: 'Les données de la requête sont invalides.',
+  }),
 })

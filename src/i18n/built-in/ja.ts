@@ -1,4 +1,4 @@
-/** Japanese titles of every status class and the generic 5xx detail. */
+/** Japanese titles of every status class, the generic 5xx and validation details. */
 import type { BuiltInMessages } from './messages-type.js'
 
 export const ja: BuiltInMessages = Object.freeze({
@@ -46,4 +46,12 @@ export const ja: BuiltInMessages = Object.freeze({
   }),
   serverErrorDetail:
     'サーバーはリクエストを完了できませんでした。この問題を報告する際は correlationId をお知らせください。',
+  validationDetails: Object.freeze({
+    body: 'リクエストの本文が不正です。',
+    querystring: 'リクエストのクエリ文字列が不正です。',
+    params: 'リクエストのパスパラメーターが不正です。',
+    headers: 'リクエストのヘッダーが不正です。',
+    cookies: 'リクエストのクッキーが不正です。',
+    data: 'リクエストのデータが不正です。',
+  }),
 })

@@ -4,6 +4,7 @@
  * `test/i18n/built-in.test.ts` checks the same at run time.
  */
 import type { ProblemStatus } from '../../statuses.js'
+import type { ValidationPart } from '../../validation.js'
 
 /** The titles of every status class and the generic 5xx detail, in one language. */
 export interface BuiltInMessages {
@@ -11,4 +12,6 @@ export interface BuiltInMessages {
   readonly titles: Readonly<Record<ProblemStatus, string>>
   /** The `detail` of a 5xx whose own detail is hidden (`SERVER_ERROR_DETAIL` in English). */
   readonly serverErrorDetail: string
+  /** The `detail` of a validation problem, per request part (`validationDetail` in English). */
+  readonly validationDetails: Readonly<Record<ValidationPart, string>>
 }
