@@ -43,12 +43,23 @@ export function requestCorrelationId(request: CorrelatedRequest, header: string,
   return id
 }
 
-/** Loggers whose bindings already hold the request's `correlationId` (see `markCorrelationBound`). */
-const CORRELATION_BOUND = new WeakSet<object>()
+/**
+ * Marks loggers whose bindings already hold the request's `correlationId` (see
+ * `markCorrelationBound`). A symbol-keyed own property rather than a `WeakSet`: one is added for
+ * every request's child logger, and a weak collection with an entry per request is work for every
+ * garbage collection.
+ */
+const CORRELATION_BOUND = Symbol('http-problems.correlationBound')
+
+type Marked = { [CORRELATION_BOUND]?: true }
 
 /** Notes that `logger` binds the request's `correlationId`, so lines through it need not repeat it. */
 export function markCorrelationBound(logger: object): void {
-  CORRELATION_BOUND.add(logger)
+  try {
+    Object.defineProperty(logger, CORRELATION_BOUND, { value: true })
+  } catch {
+    // A frozen logger cannot be marked: its lines then repeat the id, which is a duplicate key at worst.
+  }
 }
 
 /**
@@ -56,5 +67,5 @@ export function markCorrelationBound(logger: object): void {
  * would be JSON with a duplicate key, which some log stores refuse.
  */
 export function bindsCorrelationId(logger: object): boolean {
-  return CORRELATION_BOUND.has(logger)
+  return Object.prototype.hasOwnProperty.call(logger, CORRELATION_BOUND) && (logger as Marked)[CORRELATION_BOUND] === true
 }

@@ -50,4 +50,17 @@ describe('bindsCorrelationId', () => {
     expect(bindsCorrelationId(bound)).toBe(true)
     expect(bindsCorrelationId(other)).toBe(false)
   })
+
+  it('the mark is the logger\'s own: an object made from a marked one is not marked, and the mark stays out of its keys', () => {
+    const bound = {}
+    markCorrelationBound(bound)
+    expect(bindsCorrelationId(Object.create(bound) as object)).toBe(false)
+    expect(Reflect.ownKeys(bound).filter((key) => Object.getOwnPropertyDescriptor(bound, key)?.enumerable)).toEqual([])
+  })
+
+  it('a frozen logger cannot be marked: no throw, and it is not taken as binding the id', () => {
+    const frozen = Object.freeze({})
+    expect(() => markCorrelationBound(frozen)).not.toThrow()
+    expect(bindsCorrelationId(frozen)).toBe(false)
+  })
 })
