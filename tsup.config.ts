@@ -24,6 +24,8 @@ export default defineConfig({
   sourcemap: true,
   esbuildOptions(options) {
     options.sourcesContent = false
+    // The built-in messages (Japanese, accented Latin) as UTF-8, not `\uXXXX` escapes: a few kB less per format.
+    options.charset = 'utf8'
   },
   // `import.meta.url` in the CJS build too: src/i18n/intl-on-demand.ts requires from the built file.
   shims: true,
