@@ -110,10 +110,9 @@ export function loggableAsIs(error: Error): boolean {
   }
 }
 
-/** A property value the copy would log unchanged (see `loggedValue`). */
+/** A property value the copy would log unchanged (see `loggedValue`): a primitive, or text within its length. */
 function keptAsItIs(value: unknown): boolean {
-  if (typeof value === 'string') return value.length <= LOG_BUDGET.propertyLength
-  return typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined
+  return typeof value === 'string' ? value.length <= LOG_BUDGET.propertyLength : isLoggedPrimitive(value)
 }
 
 /**
@@ -264,8 +263,12 @@ function copyProperties(error: object, copy: Error): void {
 
 /** A property value as logged: numbers, booleans and null as they are, anything else as bounded text. */
 function loggedValue(value: unknown): unknown {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return value
-  return describeThrown(value, LOG_BUDGET.propertyLength)
+  return isLoggedPrimitive(value) ? value : describeThrown(value, LOG_BUDGET.propertyLength)
+}
+
+/** Numbers, booleans, `null` and `undefined`: the values a log line carries as they are. */
+function isLoggedPrimitive(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined
 }
 
 /** An `AggregateError`'s first errors, each bounded and without causes; the others counted. */
