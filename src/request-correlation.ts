@@ -67,5 +67,10 @@ export function markCorrelationBound(logger: object): void {
  * would be JSON with a duplicate key, which some log stores refuse.
  */
 export function bindsCorrelationId(logger: object): boolean {
-  return Object.prototype.hasOwnProperty.call(logger, CORRELATION_BOUND) && (logger as Marked)[CORRELATION_BOUND] === true
+  try {
+    return Object.prototype.hasOwnProperty.call(logger, CORRELATION_BOUND) && (logger as Marked)[CORRELATION_BOUND] === true
+  } catch {
+    // A Proxy logger whose traps throw: not marked by us, so its lines carry the id themselves.
+    return false
+  }
 }

@@ -63,4 +63,10 @@ describe('bindsCorrelationId', () => {
     expect(() => markCorrelationBound(frozen)).not.toThrow()
     expect(bindsCorrelationId(frozen)).toBe(false)
   })
+
+  it('a Proxy logger whose traps throw: not marked, and asking never throws', () => {
+    const hostile = new Proxy({}, { getOwnPropertyDescriptor: () => { throw new Error('trap') }, defineProperty: () => { throw new Error('trap') } })
+    expect(() => markCorrelationBound(hostile)).not.toThrow()
+    expect(bindsCorrelationId(hostile)).toBe(false)
+  })
 })
