@@ -26,7 +26,9 @@ const EMPTY_FUNCTION = /^(?:async\s+)?(?:function\b[^(]*|[\w$]+\s*)?\([^)]*\)\s*
 export function writesNothing(method: unknown): boolean {
   if (typeof method !== 'function') return false
   const known = verdicts.get(method)
+  // Stryker disable next-line ConditionalExpression: the cache saves reading the source again; the verdict is the same either way
   if (known !== undefined) return known
+  // Stryker disable next-line BooleanLiteral: only the catch below keeps this value, and V8's toString does not throw for any function (Proxies and revoked ones included)
   let verdict = false
   try {
     verdict = EMPTY_FUNCTION.test(Function.prototype.toString.call(method))
