@@ -86,6 +86,16 @@ const EXPRESS_APPS: Readonly<Record<string, (logging: boolean) => Express>> = {
   'express-ours-500': expressOurs500,
 }
 
+/** The Express variants' names, for the in-process A/B (`bench/ab.ts`). */
+export const EXPRESS_APP_NAMES = Object.keys(EXPRESS_APPS)
+
+/** The app itself (a Node request listener), for the in-process A/B (`bench/ab.ts`). */
+export function buildExpress(name: string, logging: boolean): Express {
+  const build = EXPRESS_APPS[name]
+  if (build === undefined) throw new Error(`unknown Express variant ${name}`)
+  return build(logging)
+}
+
 /** Builds the app and listens on 127.0.0.1 (never another interface); resolves the port. */
 export function listenExpress(name: string, logging: boolean): Promise<number> {
   const build = EXPRESS_APPS[name]

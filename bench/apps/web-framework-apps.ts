@@ -4,8 +4,8 @@
  * both variants of a pair write one request line per request to /dev/null (what a request logger
  * does), and ours also logs the problem through the `logger` option.
  */
-import type { Server } from 'node:http'
-import { serve } from '@hono/node-server'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { getRequestListener, serve } from '@hono/node-server'
 import Router from '@koa/router'
 import { Hono } from 'hono'
 import Koa from 'koa'
@@ -63,6 +63,16 @@ const APPS: Readonly<Record<string, (logging: boolean) => Server>> = {
   'hono-ours': (logging) => serve({ fetch: honoApp(true, logging), port: 0, hostname: '127.0.0.1' }) as Server,
   'koa-plain': (logging) => koaApp(false, logging).listen(0, '127.0.0.1'),
   'koa-ours': (logging) => koaApp(true, logging).listen(0, '127.0.0.1'),
+}
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => unknown
+
+/** The same apps as Node request listeners, for the in-process A/B (`bench/ab.ts`): no socket. */
+export const WEB_FRAMEWORK_LISTENERS: Readonly<Record<string, (logging: boolean) => Listener>> = {
+  'hono-plain': (logging) => getRequestListener(honoApp(false, logging)),
+  'hono-ours': (logging) => getRequestListener(honoApp(true, logging)),
+  'koa-plain': (logging) => koaApp(false, logging).callback(),
+  'koa-ours': (logging) => koaApp(true, logging).callback(),
 }
 
 /** Builds the app and listens on 127.0.0.1 (never another interface); resolves the port. */

@@ -28,14 +28,15 @@ export interface ProblemResponseContext {
 /**
  * The problem `Response` for `thrown`. `headers` is the Headers object the answer is built on and
  * is changed in place: the Hono hooks pass the context's own, so Hono's copy of them onto the
- * returned response (its `c.res` setter) brings back nothing the problem removed.
+ * returned response (its `c.res` setter) brings back nothing the problem removed. `allowFor` gives
+ * the methods for a 405's `Allow`, and is called only when the problem names none.
  */
 export function respondWithProblem(
   options: ResolvedLoggedOptions,
   thrown: unknown,
   request: Request,
   headers: Headers,
-  allow: readonly string[] | undefined,
+  allowFor: () => readonly string[] | undefined,
 ): Response {
   const connection: ClientConnection = {
     get destroyed() {
@@ -48,7 +49,7 @@ export function respondWithProblem(
     url: request.url,
     accept: request.headers.get('accept') ?? undefined,
     correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),
-    allow: needsAllowFromRouter(problem) ? allow : undefined,
+    allow: needsAllowFromRouter(problem) ? allowFor() : undefined,
     connection: request.headers.get('connection') ?? undefined,
     replyHeaders: replyHeadersOf(headers),
   }))

@@ -72,7 +72,7 @@ export function problems(options?: LoggedProblemsOptions): FetchProblems {
     problemResponse(thrown, request, context = {}) {
       // A copy: the caller's headers are theirs.
       const headers = new Headers(context.replyHeaders)
-      return respondWithProblem(resolved, thrown, request, headers, context.allow)
+      return respondWithProblem(resolved, thrown, request, headers, () => context.allow)
     },
     hono: (app) => honoHooks(resolved, app),
   }

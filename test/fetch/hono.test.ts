@@ -212,3 +212,84 @@ describe('Hono: 404 and 405 from the router', () => {
     expect((await fetch(`${base}/own`)).headers.get('allow')).toBe('POST')
   })
 })
+
+describe('Hono: hooks.fetch answers as app.fetch does', () => {
+  function hooked(app: Hono) {
+    const hooks = problems().hono(app)
+    app.onError(hooks.onError)
+    app.notFound(hooks.notFound)
+    return hooks
+  }
+
+  it('returns the Response itself when Hono answered synchronously, a thrown error included', async () => {
+    const app = new Hono()
+    app.get('/sync', () => {
+      throw new Conflict('Taken')
+    })
+    const answer = hooked(app).fetch(new Request('http://localhost/sync'))
+    expect(answer).toBeInstanceOf(Response)
+    expect((answer as Response).status).toBe(409)
+    expect(await (answer as Response).json()).toMatchObject({ status: 409, detail: 'Taken', instance: '/sync' })
+  })
+
+  it('returns a promise when a handler awaited, and answers what it rejects with (a string, null)', async () => {
+    const app = new Hono()
+    app.get('/async/:what', async (c) => {
+      await Promise.resolve()
+      if (c.req.param('what') === 'string') throw 'a string'
+      if (c.req.param('what') === 'null') throw null
+      return c.text('fine')
+    })
+    const hooks = hooked(app)
+    const fine = hooks.fetch(new Request('http://localhost/async/ok'))
+    expect(fine).toBeInstanceOf(Promise)
+    expect(await (await fine).text()).toBe('fine')
+    for (const what of ['string', 'null']) {
+      const answer = await hooks.fetch(new Request(`http://localhost/async/${what}`))
+      expect(answer.status, what).toBe(500)
+      expect(await answer.json()).toMatchObject({ instance: `/async/${what}`, code: 'INTERNAL_SERVER_ERROR' })
+    }
+  })
+
+  it('answers what app.fetch throws synchronously with a 500 problem, synchronously', () => {
+    const app = new Hono()
+    const hooks = problems().hono({
+      routes: app.routes,
+      router: app.router,
+      fetch: () => {
+        throw new TypeError('the app broke')
+      },
+    })
+    const answer = hooks.fetch(new Request('http://localhost/x'))
+    expect(answer).toBeInstanceOf(Response)
+    expect((answer as Response).status).toBe(500)
+  })
+
+  it("asks Hono's router for the methods only for a 405 that names none", async () => {
+    const app = new Hono()
+    app.get('/gone', () => {
+      throw new Conflict('Taken')
+    })
+    app.get('/locked', () => {
+      throw new HTTPException(405)
+    })
+    app.post('/locked', (c) => c.text('ok'))
+    const hooks = hooked(app)
+    // Hono's default router settles on its inner router at the first match and replaces its own
+    // `match` then: one request first, so that the count below sees every later call.
+    await hooks.fetch(new Request('http://localhost/gone'))
+    const match = app.router.match.bind(app.router)
+    let asked = 0
+    app.router.match = (method, path) => {
+      asked++
+      return match(method, path)
+    }
+    await hooks.fetch(new Request('http://localhost/gone'))
+    // Hono's own dispatch matches once; the 409's answer asks nothing more.
+    expect(asked).toBe(1)
+    asked = 0
+    const locked = await hooks.fetch(new Request('http://localhost/locked'))
+    expect(locked.headers.get('allow')).toBe('GET, HEAD, POST')
+    expect(asked).toBeGreaterThan(1)
+  })
+})
