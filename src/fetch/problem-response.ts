@@ -48,6 +48,7 @@ export function respondWithProblem(
     method: request.method,
     url: request.url,
     accept: request.headers.get('accept') ?? undefined,
+    acceptLanguage: request.headers.get('accept-language') ?? undefined,
     correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),
     allow: needsAllowFromRouter(problem) ? allowFor() : undefined,
     connection: request.headers.get('connection') ?? undefined,

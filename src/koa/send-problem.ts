@@ -19,6 +19,7 @@ export function sendProblem(options: ResolvedLoggedOptions, thrown: unknown, con
     // `originalUrl`: a mounted app sees its own `url`; `instance` is the full path.
     url: context.originalUrl,
     accept: req.headers.accept,
+    acceptLanguage: req.headers['accept-language'],
     correlationId: requestCorrelationId(req, options.render.correlationIdHeader, undefined),
     allow: needsAllowFromRouter(problem) ? matchedMethods(context) : undefined,
     connection: req.headers.connection,

@@ -330,8 +330,8 @@ describe('every adapter answers byte for byte as Fastify does', () => {
   })
 })
 
-/** The same comparison with the `localization` option: one Accept-Language per row, both adapters. */
-describe('Express and Fastify answer byte for byte alike in every language', () => {
+/** The same comparison with the `localization` option: one Accept-Language per row, every adapter. */
+describe('every adapter answers byte for byte as Fastify does in every language', () => {
   const THROWN: [name: string, status: number, thrown: () => unknown][] = [
     ['built-in title', 404, () => new NotFound()],
     ['own detail', 404, () => new NotFound('No user 42')],
@@ -341,17 +341,23 @@ describe('Express and Fastify answer byte for byte alike in every language', () 
     ['hidden 5xx', 500, () => new Error('secret')],
   ]
   const LANGUAGES = [undefined, 'de', 'de-AT', 'fr-CA, de;q=0.5', 'ja', 'es', '*', 'de;q=abc', 'it']
-  const rows = THROWN.flatMap(([name, status, thrown], index) =>
-    LANGUAGES.map((language) => [`${name}, Accept-Language ${String(language)}`, status, index, thrown, language] as const),
+  const ADAPTERS = ['express', 'hono', 'koa'] as const
+  const rows = ADAPTERS.flatMap((adapter) =>
+    THROWN.flatMap(([name, status, thrown], index) =>
+      LANGUAGES.map((language) => [adapter, `${name}, Accept-Language ${String(language)}`, status, index, thrown, language] as const),
+    ),
   )
   let localizedFastify: FastifyInstance
-  let localizedExpress: Server
+  const localized = {} as Record<(typeof ADAPTERS)[number], Server>
 
   beforeAll(async () => {
     localizedFastify = Fastify()
     await localizedFastify.register(fastifyProblems, { localization: LOCALIZATION })
     const app = express()
     const { errorHandler, notFound } = problems({ localization: LOCALIZATION })
+    const hono = new Hono()
+    const koa = new Koa()
+    const router = new Router()
     THROWN.forEach(([, , thrown], index) => {
       localizedFastify.get(routeOf(index), async () => {
         throw thrown()
@@ -359,32 +365,58 @@ describe('Express and Fastify answer byte for byte alike in every language', () 
       app.get(routeOf(index), () => {
         throw thrown()
       })
+      hono.get(routeOf(index), () => {
+        throw thrown()
+      })
+      router.get(routeOf(index), () => {
+        throw thrown()
+      })
     })
     app.use(notFound)
     app.use(errorHandler)
+    const hooks = fetchProblems({ localization: LOCALIZATION }).hono(hono)
+    hono.onError(hooks.onError)
+    hono.notFound(hooks.notFound)
+    koa.use(koaProblems({ localization: LOCALIZATION }))
+    koa.use(router.routes())
     await localizedFastify.listen({ port: 0, host: '127.0.0.1' })
-    localizedExpress = await listen(app)
+    localized.express = await listen(app)
+    localized.hono = await listening(serve({ fetch: hooks.fetch, port: 0, hostname: '127.0.0.1' }) as Server)
+    localized.koa = await listening(koa.listen(0, '127.0.0.1'))
   })
 
   afterAll(async () => {
     await localizedFastify.close()
     await closeAll()
+    for (const server of [localized.hono, localized.koa]) {
+      server?.closeAllConnections()
+      await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined))
+    }
   })
 
-  it.each(rows)('%s', async (_name, status, index, _thrown, language) => {
+  it.each(rows)('%s: %s', async (adapter, _name, status, index, _thrown, language) => {
     const testCase: Case = { name: '', status, headers: language === undefined ? {} : { 'accept-language': language } }
-    const viaExpress = await send(localizedExpress, testCase, index)
+    const viaAdapter = await send(localized[adapter], testCase, index)
     const viaFastify = await send(localizedFastify.server, testCase, index)
-    expect(viaExpress.status).toBe(status)
-    expect(viaExpress.headers['content-language']).toMatch(/^(en|de|de-AT|fr|ja|it)$/)
-    expect(viaExpress.headers.vary).toBe('Accept, Accept-Language')
-    expect(viaExpress).toEqual(viaFastify)
+    expect(viaAdapter.status).toBe(status)
+    expect(viaAdapter.headers['content-language']).toMatch(/^(en|de|de-AT|fr|ja|it)$/)
+    expect(viaAdapter.headers.vary).toBe('Accept, Accept-Language')
+    expect(viaAdapter).toEqual(viaFastify)
   })
 
-  it('the unknown path too', async () => {
+  it('a German client gets German from every adapter (the header is read, not only the default locale)', async () => {
+    const testCase: Case = { name: '', status: 404, headers: { 'accept-language': 'de' } }
+    for (const adapter of ADAPTERS) {
+      const answer = await send(localized[adapter], testCase, 0)
+      expect(answer.headers['content-language'], adapter).toBe('de')
+      expect(JSON.parse(answer.body), adapter).toMatchObject({ title: 'Nicht gefunden' })
+    }
+  })
+
+  it.each(ADAPTERS)('%s: the unknown path too', async (adapter) => {
     const testCase: Case = { name: '', status: 404, path: '/nowhere', headers: { 'accept-language': 'ja' } }
-    const viaExpress = await send(localizedExpress, testCase, 99)
-    expect(JSON.parse(viaExpress.body)).toMatchObject({ title: '見つかりません' })
-    expect(viaExpress).toEqual(await send(localizedFastify.server, testCase, 99))
+    const viaAdapter = await send(localized[adapter], testCase, 99)
+    expect(JSON.parse(viaAdapter.body)).toMatchObject({ title: '見つかりません' })
+    expect(viaAdapter).toEqual(await send(localizedFastify.server, testCase, 99))
   })
 })

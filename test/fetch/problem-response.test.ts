@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { MethodNotAllowed, UsageError } from '../../src/index.js'
+import { BadRequest, MethodNotAllowed, UsageError } from '../../src/index.js'
+import { LOCALIZATION } from '../i18n/fixtures.js'
 import { problems } from '../../src/fetch/index.js'
 
 const request = (path = '/orders/1', init: RequestInit = {}) => new Request(`http://example.com${path}`, init)
@@ -72,5 +73,16 @@ describe('options', () => {
   ])('refuses %j, naming %s', (options, name) => {
     expect(() => problems(options as never)).toThrow(UsageError)
     expect(() => problems(options as never)).toThrow(expect.objectContaining({ code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION', message: expect.stringContaining(name) }))
+  })
+})
+
+describe('problemResponse without a logger', () => {
+  it('answers a catalog message that fails to format with its fallback, nothing to log it to', async () => {
+    const { problemResponse } = problems({ localization: LOCALIZATION })
+    const problem = new BadRequest({ code: 'HALF_BROKEN' })
+    const response = problemResponse(problem, request('/half-broken', { headers: { 'accept-language': 'de' } }))
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-language')).toBe('de')
+    expect(await response.json()).toMatchObject({ status: 400, detail: 'English fallback for 400.' })
   })
 })
