@@ -68,8 +68,9 @@ function noAllow(): undefined {
   return undefined
 }
 
+/** A thenable, as `await` would treat it (an app that is not Hono may return anything). */
 function isPromiseLike(value: Response | Promise<Response>): value is Promise<Response> {
-  return typeof (value as { then?: unknown }).then === 'function'
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function'
 }
 
 /**
