@@ -26,35 +26,28 @@ export interface HonoProblemHooks {
   /**
    * `app.fetch`, answering with a problem what Hono lets through: Hono hands `onError` only
    * `Error` instances and lets anything else thrown (a string, `null`, a plain object) reject
-   * `app.fetch`. Serve this in its place (`export default { fetch }`, `serve({ fetch })`). Like
-   * `app.fetch`, it returns the `Response` itself when Hono answered synchronously, else a promise.
+   * `app.fetch`. Serve this in its place (`export default { fetch }`, `serve({ fetch })`).
    */
-  fetch: (request: Request, ...rest: unknown[]) => Response | Promise<Response>
+  fetch: (request: Request, ...rest: unknown[]) => Promise<Response>
 }
 
 /** The hooks for `app`. */
 export function honoHooks(options: ResolvedLoggedOptions, app: HonoRoutes): HonoProblemHooks {
   const allowedFor = (context: HonoContextLike) => honoAllowedMethods(app, context.req.path)
-  const answerThrown = (thrown: unknown, request: Request) => respondWithProblem(options, thrown, request, new Headers(), noAllow)
   return {
-    fetch(request, ...rest) {
-      let answer: Response | Promise<Response>
+    async fetch(request, ...rest) {
       try {
         // The bindings and execution context go through untouched, whatever the runtime passes.
-        answer = app.fetch(request, ...(rest as never[]))
+        return await app.fetch(request, ...(rest as never[]))
       } catch (thrown) {
-        return answerThrown(thrown, request)
+        return respondWithProblem(options, thrown, request, new Headers(), noAllow)
       }
-      // Hono answers synchronously when no handler awaited (every error answered by `onError`
-      // included); the answer stays synchronous, as `app.fetch`'s would be: @hono/node-server
-      // writes a synchronous Response on its fast path and a promise on a slower one.
-      return isPromiseLike(answer) ? Promise.resolve(answer).catch((thrown: unknown) => answerThrown(thrown, request)) : answer
     },
     onError(error, context) {
       const headers = replyHeaders(context)
       addExceptionHeaders(error, headers)
-      // Asked of the router only for a 405 that names no methods: matching every method's routes
-      // is most of what a 404's answer would otherwise cost.
+      // Asked of the router only for a 405 that names no methods: matching the path against each
+      // method's routes is work no other answer needs.
       return respondWithProblem(options, error, context.req.raw, headers, () => allowedFor(context))
     },
     notFound(context) {
@@ -66,11 +59,6 @@ export function honoHooks(options: ResolvedLoggedOptions, app: HonoRoutes): Hono
 
 function noAllow(): undefined {
   return undefined
-}
-
-/** A thenable, as `await` would treat it (an app that is not Hono may return anything). */
-function isPromiseLike(value: Response | Promise<Response>): value is Promise<Response> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function'
 }
 
 /**
