@@ -238,6 +238,22 @@ describe('Hono: what hooks.fetch and onError do beyond app.fetch', () => {
     }
   })
 
+  it("keeps every Set-Cookie of an HTTPException's response, each on its own; its other headers replace the reply's", async () => {
+    const app = new Hono()
+    app.use('/cookies', async (c, next) => {
+      c.header('retry-after', '10')
+      await next()
+    })
+    app.get('/cookies', () => {
+      const res = new Response(null, { headers: [['set-cookie', 'a=1'], ['set-cookie', 'b=2'], ['retry-after', '30']] })
+      throw new HTTPException(503, { res })
+    })
+    const answer = await hooked(app).fetch(new Request('http://localhost/cookies'))
+    expect(answer.status).toBe(503)
+    expect(answer.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
+    expect(answer.headers.get('retry-after')).toBe('30')
+  })
+
   it("asks Hono's router for the methods only for a 405 that names none", async () => {
     const app = new Hono()
     app.get('/gone', () => {
