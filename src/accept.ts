@@ -42,7 +42,9 @@ export function problemContentType(accept: string | readonly string[] | undefine
   // Stryker disable next-line ConditionalExpression: a shortcut; undefined fails the string check below with the same answer
   if (accept === undefined) return PROBLEM_CONTENT_TYPE
   const value = Array.isArray(accept) ? accept.join(',') : accept
-  if (typeof value !== 'string' || value === '' || value.length > MAX_ACCEPT_LENGTH) return PROBLEM_CONTENT_TYPE
+  if (typeof value !== 'string' || value.length > MAX_ACCEPT_LENGTH) return PROBLEM_CONTENT_TYPE
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a shortcut; negotiating '' (no range at all) answers the problem type as well
+  if (value === '') return PROBLEM_CONTENT_TYPE
   return COMMON_ACCEPT_VALUES.get(value) ?? negotiate(value)
 }
 
@@ -92,6 +94,7 @@ function qValue(parameters: string[]): number {
     const [name, value] = parameter.split('=')
     // Stryker disable next-line OptionalChaining: split always gives a first element
     if (name?.trim().toLowerCase() !== 'q') continue
+    // Stryker disable next-line MethodExpression: Number() ignores the whitespace around a number itself; trim only says what is meant
     const q = Number(value?.trim())
     // Stryker disable next-line ConditionalExpression,EqualityOperator: NaN and Infinity fail the range checks too, and q = 1 gives 1 either way
     return Number.isFinite(q) && q >= 0 && q <= 1 ? q : 1

@@ -28,6 +28,14 @@ describe('utf8Length', () => {
     ['\uDE00\uD83D', 6],
     ['a\uD83Db', 5],
     ['\u07FF\u0800', 5],
+    // Each boundary of the UTF-8 widths and of the surrogate ranges, on both sides.
+    ['\u007F', 1],
+    ['\u0080', 2],
+    ['\uD800\uDC00', 4],
+    ['\uDBFF\uDFFF', 4],
+    ['\uD800\uDBFF', 6],
+    ['\uD800\uE000', 6],
+    ['\uD7FF\uDC00', 6],
   ])('%j is %i bytes, as Buffer counts them', (text, bytes) => {
     expect(utf8Length(text)).toBe(bytes)
     expect(Buffer.byteLength(text)).toBe(bytes)

@@ -38,6 +38,9 @@ describe('wellFormedStatusHeader, the whole value', () => {
   it('refuses a value Node could not write, even when the grammar would match', () => {
     expect(wellFormedStatusHeader('www-authenticate', 'Basic realm="\r\n"')).toBeUndefined()
     expect(wellFormedStatusHeader('www-authenticate', 'Basic realm="é€"')).toBeUndefined()
+    // A control character the challenge grammar's `.` would let through is no field value (RFC 9110 5.5).
+    expect(wellFormedStatusHeader('www-authenticate', 'Bearer realm="a\u0000b"')).toBeUndefined()
+    expect(wellFormedStatusHeader('proxy-authenticate', 'Basic realm="a\u007Fb"')).toBeUndefined()
   })
 })
 
