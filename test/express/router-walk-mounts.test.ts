@@ -5,7 +5,7 @@
  * the depth bound that ends a router or app chain that loops.
  */
 import http from 'node:http'
-import express, { type Express, type Router } from 'express'
+import express, { type Express } from 'express'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
 import { problems } from '../../src/express/index.js'
@@ -99,14 +99,11 @@ describe('request targets that are not a path', () => {
 describe('the depth bound: 32 nested routers below the app, 32 apps above the request', () => {
   /** `depth` routers, each mounted at '/r' in the one before, the last with `GET /x`. */
   function nestedRouters(depth: number): { app: Express; path: string } {
+    const routers = Array.from({ length: depth }, () => express.Router())
+    routers.at(-1)!.get('/x', (_req, res) => res.end())
+    for (let level = 1; level < depth; level++) routers[level - 1]!.use('/r', routers[level]!)
     const app = express()
-    let parent: Express | Router = app
-    for (let level = 0; level < depth; level++) {
-      const router = express.Router()
-      parent.use('/r', router)
-      parent = router
-    }
-    parent.get('/x', (_req, res) => res.end())
+    app.use('/r', routers[0]!)
     return { app: answered(app), path: `${'/r'.repeat(depth)}/x` }
   }
 
