@@ -39,8 +39,10 @@ export function problems(options?: LoggedProblemsOptions): Middleware {
     try {
       await next()
     } catch (error) {
-      // Once the answer has started it cannot become a problem; Koa's own handler closes it.
-      if (context.headerSent || !context.writable) throw error
+      // Once the answer has started it cannot become a problem; Koa's own handler closes it. A
+      // client that left (nothing sent, the socket gone) is still answered here: the line is
+      // logged (499 with the client-closed rule) and nothing is written.
+      if (context.headerSent) throw error
       sendProblem(resolved, error, context)
       return
     }

@@ -15,6 +15,7 @@ export function sendProblem(options: ResolvedLoggedOptions, thrown: unknown, con
   const { req } = context
   const logger = requestLogger(context, options.logger)
   const { rendered, clientClosed } = answerProblem(options, logger, thrown, context.res, (problem) => ({
+    // Stryker disable next-line LogicalOperator,StringLiteral: Node's parser always gives a method, so the default never applies; the one method render tells apart is HEAD, and Koa answers a HEAD with the GET body's Content-Length and no bytes whichever body is set
     method: req.method ?? 'GET',
     // `originalUrl`: a mounted app sees its own `url`; `instance` is the full path.
     url: context.originalUrl,

@@ -51,8 +51,23 @@ describe('the router walk', () => {
     expect(problem.headers.allow).toBe('POST')
   })
 
+  it('skips a matcher whose answer names no path, and tries the layer\'s next path', () => {
+    const app = {
+      router: fakeRouter([
+        {
+          matchers: [() => ({ params: {} }), () => ({ path: 42, params: {} }), (candidate: string) => (candidate === '/thing' ? { path: '/thing', params: {} } : false)],
+          route: { methods: { put: true } },
+        },
+      ]),
+    }
+    const problem = unmatchedRouteProblem(fakeRequest(app, '/thing'))
+    expect(problem.status).toBe(405)
+    expect(problem.headers.allow).toBe('PUT')
+  })
+
   it('answers 404 when the app has no router to read', () => {
     expect(unmatchedRouteProblem(fakeRequest(undefined, '/x')).status).toBe(404)
+    expect(unmatchedRouteProblem(fakeRequest({}, '/x')).status).toBe(404)
     expect(unmatchedRouteProblem(fakeRequest({ router: { stack: [] } }, '/x')).status).toBe(404)
     expect(unmatchedRouteProblem(fakeRequest({ parent: { router: fakeRouter([routeLayer('/x', { get: true })]) } }, '/x')).status).toBe(405)
   })
