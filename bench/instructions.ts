@@ -3,30 +3,36 @@
  * plain reply of the same bytes. Wall-clock runs swing by ±30 % on shared machines; instruction
  * counts of a deterministic process do not, so this is the cost check that can guard CI.
  *
- * What makes a count repeat (measured: two runs of the same process differ by < 0.01 %):
+ * What makes a count repeat (BENCHMARKS.md, "Instruction counts", has the spread of 5 runs):
  * - V8 flags: `--single-threaded` (no concurrent compiler or GC threads), `--predictable` and
  *   `--predictable-gc-schedule` (tier-up and GC by counts, not by time), fixed `--random-seed` and
- *   `--hash-seed`, no memory reducer (it runs on timers).
+ *   `--hash-seed`, no memory reducer (it runs on timers), and a young generation large enough that
+ *   no scavenge falls inside the counted answers (one did in some apps' windows and not others').
  * - One bundled ES module, no TypeScript loader thread; `inject()`, no sockets.
- * - Subtraction: each app's process minus a base process that did the same start-up and warm-up.
+ * - Only the counted answers are counted: the driver zeroes callgrind's counters right before them
+ *   and dumps them right after (bench/instructions/driver.ts); start-up and warm-up, which vary
+ *   with timers, never enter the figure.
  * - A full GC right before the counted answers, in every process: otherwise a major GC lands in
  *   one app's window and not another's, which repeats run after run but moves with any change.
  *
  * Modes:
- * - default: every app of `INSTRUCTION_APPS`, `BENCH_RUNS` times (default 1; 5 shows the spread).
- * - `--check`: the plain reply and the throw path only; fails when the throw path's ratio is more
- *   than `TOLERANCE` worse than the baseline in `bench/instructions-baseline.json`.
- * - `--update-baseline`: measures every app and writes the baseline (do it on purpose, and say why
- *   in the commit).
- * Settings: BENCH_RUNS, BENCH_WARMUP_REQUESTS (per app, default 300), BENCH_COUNT (measured
+ * - default: every app of `INSTRUCTION_APPS`, each process building all of them, `BENCH_RUNS` times
+ *   (default 1; 5 shows the spread).
+ * - `--check`: the plain reply and the throw path only (each process builds those two), with the
+ *   baseline's settings; fails when the throw path's ratio is more than `TOLERANCE` worse than the
+ *   baseline in `bench/instructions-baseline.json`. Part of `npm test`.
+ * - `--update-baseline`: measures what `--check` measures and writes the baseline (do it on
+ *   purpose, and say why in the commit).
+ * Settings: BENCH_RUNS, BENCH_WARMUP_REQUESTS (per app, default 1000), BENCH_COUNT (measured
  * answers, default 1000).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'tsup'
-import { INSTRUCTION_APPS, type InstructionApp } from './instructions/apps.js'
+import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, type InstructionApp } from './instructions/apps.js'
 import { fixed } from './report.js'
 import { median } from './stats.js'
 
@@ -40,9 +46,15 @@ const V8_FLAGS = [
   '--random-seed=1',
   '--hash-seed=1',
   '--no-memory-reducer',
+  // A 256 MB young generation: the counted answers allocate less, so no scavenge falls among them.
+  '--min-semi-space-size=256',
+  '--max-semi-space-size=256',
   // The driver collects garbage once before the counted answers (see driver.ts).
   '--expose-gc',
 ]
+
+/** What `--check` and the baseline measure: the throw path against the plain reply. */
+const CHECKED_APPS: readonly InstructionApp[] = ['plain', 'ours-throw']
 
 /** Longest one process may run under callgrind before it is killed and the run fails. */
 const PROCESS_TIMEOUT_MS = 15 * 60_000
@@ -56,6 +68,8 @@ interface Baseline {
   node: string
   warmup: number
   count: number
+  /** The apps each process built (the same in every process). */
+  built: readonly InstructionApp[]
   /** Instructions per answer of each app. */
   perAnswer: Record<string, number>
   /** `perAnswer` of each app divided by the plain reply's. */
@@ -89,11 +103,25 @@ async function bundleDriver(): Promise<void> {
   })
 }
 
-/** Instructions callgrind counted for one run of the driver. */
-function countInstructions(warmup: number, count: number, app: InstructionApp | undefined): Promise<number> {
-  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...V8_FLAGS, BUNDLE, String(warmup), String(count)]
-  if (app !== undefined) args.push(app)
-  return new Promise((resolve, reject) => {
+/** The `totals:` figure of the callgrind dump the driver named `name`, among the dumps in `dir`. */
+function dumpTotal(dir: string, name: string): number | undefined {
+  for (const file of readdirSync(dir)) {
+    const text = readFileSync(join(dir, file), 'utf8')
+    if (!new RegExp(`^desc: Trigger: .*\\b${name}$`, 'm').test(text)) continue
+    const totals = /^totals: (\d+)/m.exec(text)
+    return totals === null ? undefined : Number(totals[1])
+  }
+  return undefined
+}
+
+/**
+ * Instructions of `count` answers of `app`, in a driver process that built `built`: the counted
+ * window minus the empty one (what asking callgrind costs; see driver.ts).
+ */
+function countInstructions(warmup: number, count: number, app: InstructionApp, built: readonly InstructionApp[]): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'http-problems-callgrind-'))
+  const args = ['--tool=callgrind', `--callgrind-out-file=${join(dir, 'callgrind.out')}`, process.execPath, ...V8_FLAGS, BUNDLE, String(warmup), String(count), app, built.join(',')]
+  return new Promise<number>((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -103,11 +131,12 @@ function countInstructions(warmup: number, count: number, app: InstructionApp | 
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
-      const collected = /Collected : (\d+)/.exec(stderr)
-      if (code !== 0 || collected === null) reject(new Error(`callgrind run of ${app ?? 'the base'} failed (exit ${code}):\n${stderr}`))
-      else resolve(Number(collected[1]))
+      const empty = dumpTotal(dir, EMPTY_WINDOW)
+      const counted = dumpTotal(dir, COUNTED_WINDOW)
+      if (code !== 0 || empty === undefined || counted === undefined) reject(new Error(`callgrind run of ${app} failed (exit ${code}, dumps ${readdirSync(dir).join(', ')}):\n${stderr}`))
+      else resolve(counted - empty)
     })
-  })
+  }).finally(() => rmSync(dir, { recursive: true, force: true }))
 }
 
 /** Runs the jobs at most `limit` at a time (callgrind is single-threaded; one per core). */
@@ -124,14 +153,13 @@ async function limited<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[
   return results
 }
 
-/** Instructions per answer of each app, for one run (one base process and one per app). */
+/** Instructions per answer of each app, for one run (one process per app, each building all of `apps`). */
 async function measureRun(apps: readonly InstructionApp[], warmup: number, count: number): Promise<Record<string, number>> {
   const totals = await limited(
-    [undefined, ...apps].map((app) => () => countInstructions(warmup, count, app)),
+    apps.map((app) => () => countInstructions(warmup, count, app, apps)),
     Math.max(1, Math.min(2, availableParallelism())),
   )
-  const base = totals[0]!
-  return Object.fromEntries(apps.map((app, index) => [app, (totals[index + 1]! - base) / count]))
+  return Object.fromEntries(apps.map((app, index) => [app, totals[index]! / count]))
 }
 
 function ratiosOf(perAnswer: Record<string, number>): Record<string, number> {
@@ -169,14 +197,17 @@ async function main(): Promise<void> {
     return
   }
   const baseline = mode === '--check' ? readBaseline() : undefined
-  const warmup = baseline?.warmup ?? integerFromEnv('BENCH_WARMUP_REQUESTS', 300, 0, 100_000)
+  if (baseline !== undefined && baseline.built?.join(',') !== CHECKED_APPS.join(',')) {
+    throw new Error(`bench:instructions: the baseline was recorded with other apps built (${String(baseline.built)}); record it again with \`npm run bench:instructions -- --update-baseline\``)
+  }
+  const warmup = baseline?.warmup ?? integerFromEnv('BENCH_WARMUP_REQUESTS', 1000, 0, 100_000)
   const count = baseline?.count ?? integerFromEnv('BENCH_COUNT', 1000, 10, 100_000)
-  const apps: InstructionApp[] = mode === '--check' ? ['plain', 'ours-throw'] : (Object.keys(INSTRUCTION_APPS) as InstructionApp[])
+  const apps = mode === undefined ? (Object.keys(INSTRUCTION_APPS) as InstructionApp[]) : CHECKED_APPS
   const runCount = mode === undefined ? integerFromEnv('BENCH_RUNS', 1, 1, 20) : 1
   await bundleDriver()
   const runs: Record<string, number>[] = []
   for (let run = 0; run < runCount; run++) {
-    process.stderr.write(`bench:instructions: run ${run + 1} of ${runCount} (${apps.length + 1} processes under callgrind)\n`)
+    process.stderr.write(`bench:instructions: run ${run + 1} of ${runCount} (${apps.length} processes under callgrind)\n`)
     runs.push(await measureRun(apps, warmup, count))
   }
   console.log(`Node ${process.version}, ${warmup} warm-up requests per app, ${count} counted answers, V8 ${V8_FLAGS.join(' ')}`)
@@ -184,7 +215,7 @@ async function main(): Promise<void> {
 
   if (mode === '--update-baseline') {
     const perAnswer = runs[0]!
-    const recorded: Baseline = { recorded: new Date().toISOString().slice(0, 10), node: process.version, warmup, count, perAnswer, ratios: ratiosOf(perAnswer) }
+    const recorded: Baseline = { recorded: new Date().toISOString().slice(0, 10), node: process.version, warmup, count, built: apps, perAnswer, ratios: ratiosOf(perAnswer) }
     writeFileSync(BASELINE, `${JSON.stringify(recorded, null, 2)}\n`)
     console.log(`wrote ${BASELINE}`)
   } else if (baseline !== undefined) {

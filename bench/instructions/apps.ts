@@ -15,3 +15,7 @@ export const INSTRUCTION_APPS = {
 
 /** Name of a counted app. */
 export type InstructionApp = keyof typeof INSTRUCTION_APPS
+
+/** Names the driver gives callgrind's two dumps, which the harness reads back. */
+export const EMPTY_WINDOW = 'empty-window'
+export const COUNTED_WINDOW = 'counted-window'

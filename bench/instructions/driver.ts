@@ -1,18 +1,26 @@
 /**
- * The process `npm run bench:instructions` runs under callgrind. It builds every measured app,
- * answers `WARMUP` requests on each (the same work in every process), then `COUNT` more on one
- * app. The harness runs it once with no measured app (the base) and once per app, so that
- * subtracting the base leaves the instructions of `COUNT` answers of that app alone: start-up,
- * module loading and warm-up cancel out.
+ * The process `npm run bench:instructions` runs under callgrind, once per measured app. It builds
+ * the listed apps (the same list in every process of a run, so that each starts its counted
+ * answers from the same kind of heap), answers `WARMUP` requests on each, collects garbage, then
+ * counts only its window: it asks callgrind itself (`callgrind_control`, through valgrind's
+ * gdbserver) to zero the counters, answers `COUNT` requests on the measured app, and to dump them.
+ * Start-up, module loading and warm-up are never counted, so no base process is subtracted: the
+ * base varied by 0.2 % from run to run (timers, the OS random source behind the UUIDs), which was
+ * 3 to 5 % of a plain answer after the subtraction.
+ *
+ * Each `callgrind_control` call starts a child process; the instructions that costs on this side
+ * of the zero and of the dump are counted too, so the driver first dumps an empty window (zero,
+ * dump), and the harness subtracts it.
  *
  * It is bundled by the harness into one ES module (bench/.build/) before it runs, so that no
  * TypeScript loader (tsx compiles on a worker thread) makes the count depend on timing.
  * Requests go through `inject()`: in-process, no sockets, nothing the kernel does is counted.
  */
+import { execFileSync } from 'node:child_process'
 import type { FastifyInstance } from 'fastify'
 import { FASTIFY_APPS } from '../apps/fastify-apps.js'
 import { BENCH_PATH } from '../apps/members.js'
-import { INSTRUCTION_APPS, type InstructionApp } from './apps.js'
+import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, type InstructionApp } from './apps.js'
 
 async function answer(app: FastifyInstance, expected: number, count: number): Promise<void> {
   for (let index = 0; index < count; index++) {
@@ -28,29 +36,41 @@ function collectGarbage(): void {
   gc()
 }
 
+/** Sends callgrind a command about this process; returns once callgrind has carried it out. */
+function callgrind(...command: string[]): void {
+  execFileSync('callgrind_control', [...command, String(process.pid)], { stdio: 'ignore' })
+}
+
+function isInstructionApp(name: string): name is InstructionApp {
+  return name in INSTRUCTION_APPS
+}
+
 async function main(): Promise<void> {
-  const [warmupArg, countArg, measured] = process.argv.slice(2)
+  const [warmupArg, countArg, measured, builtArg] = process.argv.slice(2)
   const warmup = Number(warmupArg)
   const count = Number(countArg)
-  if (!Number.isInteger(warmup) || !Number.isInteger(count) || warmup < 0 || count < 0) {
-    throw new RangeError('usage: driver WARMUP COUNT [APP]')
+  const built = (builtArg ?? '').split(',')
+  if (!Number.isInteger(warmup) || !Number.isInteger(count) || warmup < 0 || count < 1 || measured === undefined) {
+    throw new RangeError('usage: driver WARMUP COUNT APP BUILT_APPS (comma-separated, APP among them)')
   }
-  if (measured !== undefined && !(measured in INSTRUCTION_APPS)) throw new RangeError(`unknown app ${measured}`)
-  const apps = new Map<string, { app: FastifyInstance; expected: number }>()
-  for (const [name, { expected }] of Object.entries(INSTRUCTION_APPS)) {
-    const app = await FASTIFY_APPS[name as InstructionApp](false)
+  if (!built.every(isInstructionApp) || !isInstructionApp(measured) || !built.includes(measured)) {
+    throw new RangeError(`unknown app, or ${measured} not among the built apps ${builtArg}`)
+  }
+  const apps = new Map<InstructionApp, FastifyInstance>()
+  for (const name of built) {
+    const app = await FASTIFY_APPS[name](false)
     await app.ready()
-    apps.set(name, { app, expected })
+    apps.set(name, app)
   }
-  for (const { app, expected } of apps.values()) await answer(app, expected, warmup)
-  // A full collection here, in the base process and in each app's: without it, whether one major
-  // GC falls inside an app's counted answers depended on how much everything before had allocated,
-  // and moved an app's count by up to 25 % after unrelated changes (measured).
+  for (const [name, app] of apps) await answer(app, INSTRUCTION_APPS[name].expected, warmup)
+  // A full collection right before the window, in every process: without it, whether a major GC
+  // fell inside an app's counted answers depended on how much everything before had allocated.
   collectGarbage()
-  if (measured !== undefined) {
-    const { app, expected } = apps.get(measured)!
-    await answer(app, expected, count)
-  }
+  callgrind('--zero')
+  callgrind(`--dump=${EMPTY_WINDOW}`)
+  callgrind('--zero')
+  await answer(apps.get(measured)!, INSTRUCTION_APPS[measured].expected, count)
+  callgrind(`--dump=${COUNTED_WINDOW}`)
 }
 
 main().catch((error: unknown) => {
