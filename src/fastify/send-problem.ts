@@ -55,11 +55,17 @@ function problemUnobserved(options: ResolvedOptions): boolean {
 
 /**
  * True when nothing could observe the `Error` of a problem with this status: the problem goes
- * unobserved and would capture no stack (a 4xx). 5xx problems are always made, for their stack,
- * the log line's `err` and the active span.
+ * unobserved, would capture no stack (a 4xx), and no `map` rule is offered it (a rule that names
+ * problems maps `reply.problem(404)` as it maps a thrown `NotFound`). 5xx problems are always
+ * made, for their stack, the log line's `err` and the active span.
  */
 export function canAnswerWithoutError(options: ResolvedOptions, status: number): boolean {
-  return problemUnobserved(options) && capturesNoStack(status)
+  return problemUnobserved(options) && capturesNoStack(status) && !offersProblemsToRules(options)
+}
+
+/** True when a `map` rule is offered values that already are HTTP errors, our problems among them. */
+function offersProblemsToRules(options: ResolvedOptions): boolean {
+  return options.rules !== undefined && options.rules.some((rule) => rule.httpErrors)
 }
 
 /** `normalize(thrown)`, or only its members when the wrapper it would build goes unobserved. */
