@@ -31,7 +31,7 @@ function loggerWithoutChildren(lines: Line[]): FastifyBaseLogger {
 describe('a logger whose child() is itself', () => {
   it('gets the correlation id on each problem line, the same as the answer', async () => {
     const lines: Line[] = []
-    const app = Fastify({ loggerInstance: loggerWithoutChildren(lines), disableRequestLogging: true })
+    const app = Fastify({ loggerInstance: loggerWithoutChildren(lines) })
     await app.register(problems)
     app.get('/x', async () => {
       throw new NotFound('No such thing')
