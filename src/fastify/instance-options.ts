@@ -18,6 +18,7 @@ export function rememberOptions(fastify: FastifyInstance, options: ResolvedOptio
 
 /** The options the plugin was registered with on `fastify`, else the defaults. */
 export function optionsOf(fastify: unknown): ResolvedOptions {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the guard speaks to the type checker only; WeakMap#get answers undefined for null and every primitive too
   const registered = typeof fastify === 'object' && fastify !== null ? OPTIONS_BY_INSTANCE.get(fastify) : undefined
   if (registered !== undefined) return registered
   defaults ??= resolveOptions({})

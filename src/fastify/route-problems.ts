@@ -24,6 +24,7 @@ export function catalogEntries(settings: Pick<RenderSettings, 'typeBaseUrl' | 'c
   const entries = new Map<ProblemType, CatalogEntry>()
   return (problemClass) => {
     let entry = entries.get(problemClass)
+    // Stryker disable next-line ConditionalExpression: the cache only spares building the entry again; problemCatalog builds an equal one for the same class and settings
     if (entry === undefined) {
       const catalog = problemCatalog([problemClass], settings)
       entry = catalog.entries.find((candidate) => candidate.problemClass === problemClass)!
@@ -45,6 +46,7 @@ export function declaredProblemResponses(route: RouteOptions, entryOf: EntryOf, 
   }
   const byStatus = new Map<number, CatalogEntry[]>()
   for (const problemClass of declared as ProblemType[]) {
+    // Stryker disable next-line ConditionalExpression: entryOf(undefined) throws as for any other non-class, and safeEntry answers undefined for that too
     const entry = problemClass === undefined ? undefined : safeEntry(entryOf, problemClass)
     if (entry === undefined) invalidOption('config.problems', `problem classes (route ${route.method.toString()} ${route.url})`, problemClass)
     byStatus.set(entry.status, [...(byStatus.get(entry.status) ?? []), entry])
@@ -57,6 +59,7 @@ export function declaredProblemResponses(route: RouteOptions, entryOf: EntryOf, 
 function safeEntry(entryOf: EntryOf, problemClass: ProblemType): CatalogEntry | undefined {
   try {
     return entryOf(problemClass)
+  // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   } catch {
     // Not a problem class: the caller names the option and the route.
     return undefined
