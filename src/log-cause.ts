@@ -38,6 +38,7 @@ export function describeCause(value: unknown): LoggedCause {
 
 /** The constructor's name (`DatabaseError`), else `name`, else `Object`. */
 function typeName(value: object): string {
+  // Stryker disable next-line OptionalChaining: without `?.` a missing constructor throws inside guarded, which answers undefined as well
   const constructorName = guarded(() => (value as { constructor?: { name?: unknown } }).constructor?.name)
   const name = typeof constructorName === 'string' && constructorName !== '' ? constructorName : read(value, 'name')
   return typeof name === 'string' && name !== '' ? clip(name, 128) : 'Object'

@@ -20,6 +20,17 @@ describe('describeCause', () => {
     expect(describeCause(Object.create(null))).toEqual({ type: 'Object' })
     expect(describeCause({ name: 'PrismaClientKnownRequestError', message: 'm' })).toEqual({ type: 'Object', message: 'm' })
     expect(describeCause(Object.assign(Object.create(null), { name: 'Named' }))).toEqual({ type: 'Named' })
+    // A constructor whose name is empty (an anonymous class) gives way to the value's own name; an
+    // empty name there too, to 'Object'.
+    const Anonymous = Object.defineProperty(
+      class {
+        readonly kind = 'anonymous'
+      },
+      'name',
+      { value: '' },
+    )
+    expect(describeCause(Object.assign(new Anonymous(), { name: 'OwnName' }))).toEqual({ type: 'OwnName' })
+    expect(describeCause(Object.assign(new Anonymous(), { name: '' }))).toEqual({ type: 'Object' })
   })
 
   it('a hostile value (throwing getters, a Proxy) gives what can be read, never a throw', () => {
