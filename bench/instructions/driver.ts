@@ -66,6 +66,9 @@ async function main(): Promise<void> {
   // A full collection right before the window, in every process: without it, whether a major GC
   // fell inside an app's counted answers depended on how much everything before had allocated.
   collectGarbage()
+  // The harness starts callgrind with instrumentation off (`--instr-atstart=no`): start-up and
+  // warm-up then run several times faster, and are not counted anyway.
+  callgrind('--instr=on')
   callgrind('--zero')
   callgrind(`--dump=${EMPTY_WINDOW}`)
   callgrind('--zero')
