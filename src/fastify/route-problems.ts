@@ -59,8 +59,9 @@ export function declaredProblemResponses(route: RouteOptions, entryOf: EntryOf, 
 function safeEntry(entryOf: EntryOf, problemClass: ProblemType): CatalogEntry | undefined {
   try {
     return entryOf(problemClass)
+  }
   // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
-  } catch {
+  catch {
     // Not a problem class: the caller names the option and the route.
     return undefined
   }
