@@ -34,22 +34,32 @@ export function sendProblem(
 
 /**
  * Answers with a problem given as members only (`createProblemMembers`), for `reply.problem`
- * when no `Error` is needed (see `canAnswerWithoutError`). Never throws.
+ * when no `Error` is needed (see `canAnswerWithoutError`). Never throws. `asError` makes the
+ * problem the members stand for, only if the answer fails: the fault line then names it as `err`,
+ * as it would have named the problem `reply.problem` made on the slow path.
  */
 export function sendProblemMembers(
   options: ResolvedOptions,
   members: ProblemMembers,
   request: FastifyRequest,
   reply: FastifyReply,
+  asError: () => unknown,
 ): FastifyReply {
-  return answer(options, members, members, request, reply)
+  return answer(options, members, members, request, reply, asError)
 }
 
 /**
  * True when nothing outside the answer ever sees the problem object: no `onProblem` receives it
  * and no `stack` member shows it. Its members are then all that matters.
+ *
+ * This guard and `canAnswerWithoutError` only choose the fast path: the slow path answers the same
+ * status, headers, body bytes and log lines (a failed answer's fault line included, since
+ * `sendProblemMembers` makes the problem for it), so a guard that says no more often differs in
+ * speed only, and its mutants are marked equivalent.
  */
+// Stryker disable next-line BlockStatement: undefined is read as false, the slow path, which answers the same (speed only)
 function problemUnobserved(options: ResolvedOptions): boolean {
+  // Stryker disable next-line ConditionalExpression: false takes the slow path, which answers the same (speed only)
   return options.onProblem === undefined && !options.render.exposeStack
 }
 
@@ -59,12 +69,15 @@ function problemUnobserved(options: ResolvedOptions): boolean {
  * problems maps `reply.problem(404)` as it maps a thrown `NotFound`). 5xx problems are always
  * made, for their stack, the log line's `err` and the active span.
  */
+// Stryker disable next-line BlockStatement: undefined is read as false, the slow path, which answers the same (speed only)
 export function canAnswerWithoutError(options: ResolvedOptions, status: number): boolean {
+  // Stryker disable next-line ConditionalExpression: false takes the slow path, which answers the same (speed only)
   return problemUnobserved(options) && capturesNoStack(status) && !offersProblemsToRules(options)
 }
 
 /** True when a `map` rule is offered values that already are HTTP errors, our problems among them. */
 function offersProblemsToRules(options: ResolvedOptions): boolean {
+  // Stryker disable next-line ConditionalExpression: true takes the slow path, which answers the same (speed only)
   return options.rules !== undefined && options.rules.some((rule) => rule.httpErrors)
 }
 
@@ -96,6 +109,7 @@ function answer(
   thrown: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
+  thrownAsError?: () => unknown,
 ): FastifyReply {
   let correlationId: string | undefined
   try {
@@ -127,7 +141,8 @@ function answer(
     report(options, problem, request, correlationId)
     return reply
   } catch (fault) {
-    const failure = { fault, correlationId, thrown, viaFastify: true }
+    const logged = thrownAsError === undefined ? thrown : (guarded(thrownAsError) ?? thrown)
+    const failure = { fault, correlationId, thrown: logged, viaFastify: true }
     return sendFallback(options, request, reply, failure, 'the error handler failed')
   }
 }

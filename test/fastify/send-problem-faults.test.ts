@@ -98,6 +98,33 @@ describe('the answer fails while Fastify still works: the minimal 500 goes throu
   })
 })
 
+describe('reply.problem(status): a failed answer names the problem', () => {
+  it.each([
+    ['without observers (answered from members, no Error made)', {}],
+    ['with onProblem (the problem made first)', { onProblem: () => undefined }],
+  ] as const)('%s: the fault line has the problem as err', async (_case, options) => {
+    const { app, logs } = await appWith(options)
+    app.get('/x', async (_request, reply) => {
+      const getHeaders = reply.getHeaders.bind(reply)
+      let failures = 1
+      reply.getHeaders = () => {
+        if (failures-- > 0) throw new Error('getHeaders broke')
+        return getHeaders()
+      }
+      return reply.problem(409, 'The order was already shipped')
+    })
+    const body = expectMinimal500(await app.inject('/x'))
+    const faults = faultLines(logs, body.correlationId)
+    expect(faults).toHaveLength(1)
+    expect(faults[0]).toMatchObject({
+      fault: 'Error: getHeaders broke',
+      err: { type: 'Conflict', message: 'The order was already shipped' },
+      msg: 'http-problems: the error handler failed; a minimal 500 problem was sent',
+    })
+    expect(faults[0]).not.toHaveProperty('thrown')
+  })
+})
+
 describe('Fastify refuses the send: the minimal 500 goes straight to the socket', () => {
   it("reply.problem inside an onError hook: the fault line names Fastify's refusal", async () => {
     const { app, logs } = await appWith()
