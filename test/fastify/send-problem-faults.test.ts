@@ -4,7 +4,7 @@
  * written through Fastify when Fastify still works (so the app's hooks see it), and what
  * `onProblem` returns counting as a fault only when it is a promise that rejects.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NotFound, type ProblemsOptions } from '../../src/index.js'
 import { buildApp, expectProblem, linesFor, type CapturedLogs, type LogLine } from '../hardening/helpers.js'
@@ -29,6 +29,16 @@ function expectMinimal500(response: Parameters<typeof expectProblem>[0]): Record
   const body = expectProblem(response, 500)
   expect(body).toMatchObject({ title: 'Internal Server Error', code: 'INTERNAL_SERVER_ERROR' })
   return body
+}
+
+/** A reply whose state cannot be read once (a plugin's wrapper that failed, say). */
+function breakGetHeadersOnce(reply: FastifyReply): void {
+  const getHeaders = reply.getHeaders.bind(reply)
+  let failures = 1
+  reply.getHeaders = () => {
+    if (failures-- > 0) throw new Error('getHeaders broke')
+    return getHeaders()
+  }
 }
 
 describe('onProblem: only a promise that rejects is a fault', () => {
@@ -76,13 +86,7 @@ describe('the answer fails while Fastify still works: the minimal 500 goes throu
       return payload
     })
     app.get('/x', async (_request, reply) => {
-      // A reply whose state cannot be read once (a plugin's wrapper that failed, say).
-      const getHeaders = reply.getHeaders.bind(reply)
-      let failures = 1
-      reply.getHeaders = () => {
-        if (failures-- > 0) throw new Error('getHeaders broke')
-        return getHeaders()
-      }
+      breakGetHeadersOnce(reply)
       throw new Error('route broke')
     })
     const response = await app.inject('/x')
@@ -105,12 +109,7 @@ describe('reply.problem(status): a failed answer names the problem', () => {
   ] as const)('%s: the fault line has the problem as err', async (_case, options) => {
     const { app, logs } = await appWith(options)
     app.get('/x', async (_request, reply) => {
-      const getHeaders = reply.getHeaders.bind(reply)
-      let failures = 1
-      reply.getHeaders = () => {
-        if (failures-- > 0) throw new Error('getHeaders broke')
-        return getHeaders()
-      }
+      breakGetHeadersOnce(reply)
       return reply.problem(409, 'The order was already shipped')
     })
     const body = expectMinimal500(await app.inject('/x'))
