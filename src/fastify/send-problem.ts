@@ -141,6 +141,7 @@ function answer(
     report(options, problem, request, correlationId)
     return reply
   } catch (fault) {
+    // Stryker disable next-line ConditionalExpression: a shortcut; guarded(undefined) throws inside and answers undefined, so `?? thrown` gives the same
     const logged = thrownAsError === undefined ? thrown : (guarded(thrownAsError) ?? thrown)
     const failure = { fault, correlationId, thrown: logged, viaFastify: true }
     return sendFallback(options, request, reply, failure, 'the error handler failed')
