@@ -44,7 +44,7 @@ export const MAX_LOGGED_TEXT_LENGTH = 2048
 const MAX_CAUSES_WALKED = 100_000
 
 /** Longest `type` (constructor name) copied. */
-const MAX_TYPE_LENGTH = 128
+export const MAX_TYPE_LENGTH = 128
 
 /** Members a logged error gets from its own fields, never copied as plain properties. */
 const OWN_FIELDS = new Set(['message', 'stack', 'cause', 'errors', 'type', 'raw', 'constructor'])
@@ -124,8 +124,8 @@ function keptAsItIs(value: unknown): boolean {
  */
 export function describeThrown(thrown: unknown, maxLength: number = MAX_LOGGED_TEXT_LENGTH): string {
   try {
-    if (typeof thrown === 'string') return clip(thrown, maxLength)
     if (typeof thrown === 'function') return '[function]'
+    // Strings too: `String()` gives a string back as it is.
     if (typeof thrown !== 'object' || thrown === null) return clip(String(thrown), maxLength)
     if (guarded(() => thrown instanceof Error) === true) {
       const { name, message } = thrown as Error
@@ -133,7 +133,9 @@ export function describeThrown(thrown: unknown, maxLength: number = MAX_LOGGED_T
     }
     return Object.prototype.toString.call(thrown)
   } catch {
-    return thrown === null ? 'null' : typeof thrown
+    // Only an object gets here (a Proxy whose traps throw, an error named by a Symbol): no
+    // primitive and no `null` makes `String()` throw.
+    return typeof thrown
   }
 }
 

@@ -76,8 +76,8 @@ const AS_MEMBERS: ProblemMaker<ProblemMembers> = {
 
 function normalizeWith<P extends ProblemMembers>(thrown: unknown, options: NormalizeOptions, make: ProblemMaker<P>): P {
   if (isHttpProblem(thrown)) return thrown as ProblemMembers as P
-  if (typeof thrown !== 'object' || thrown === null) return serverError(thrown, make)
-
+  // Anything else that is no object (a string, `null`, a function) reads as having no member
+  // (`read` answers undefined for it), so it takes the 500 below like an error without a status.
   const foreign = thrown as Record<string, unknown>
   const failure = validationFailureOf(foreign)
   if (failure !== undefined) return validationProblem(foreign, failure, options, make)
@@ -113,8 +113,9 @@ function normalizeWith<P extends ProblemMembers>(thrown: unknown, options: Norma
  * isHttpError(new Error('x'))   // false
  */
 export function isHttpError(thrown: unknown): boolean {
+  // Stryker disable next-line ConditionalExpression: a shortcut; every problem has a 4xx/5xx `status`, which the line below reads
   if (isHttpProblem(thrown)) return true
-  if (typeof thrown !== 'object' || thrown === null) return false
+  // As in `normalize`, a value that is no object reads as having no member: not an HTTP error.
   const foreign = thrown as Record<string, unknown>
   return isArray(read(foreign, 'validation')) || foreignStatus(foreign, boomOutputOf(foreign)) !== undefined
 }
@@ -122,6 +123,7 @@ export function isHttpError(thrown: unknown): boolean {
 /** boom's `output`, for an error that says it is one (`isBoom`). */
 function boomOutputOf(foreign: Record<string, unknown>): Record<string, unknown> | undefined {
   const output = read(foreign, 'isBoom') === true ? read(foreign, 'output') : undefined
+  // Stryker disable next-line ConditionalExpression: a null output would be read as no output anyway (`boomOutput ?` and `??` below)
   return typeof output === 'object' && output !== null ? (output as Record<string, unknown>) : undefined
 }
 
@@ -168,23 +170,26 @@ function validationProblem<P extends ProblemMembers>(
 
 function statusFrom(value: unknown): number | undefined {
   const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value
+  // Stryker disable next-line ConditionalExpression: `typeof` narrows the type; Number.isInteger is false for every non-number
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined
 }
 
-/** String and number values only; anything else in a foreign `headers` object is ignored. */
+/**
+ * The own members of a foreign `headers` object, each read guarded (a getter that throws counts as
+ * absent). Which values are sent is the problem's own rule, applied where every problem's headers
+ * are copied (`copyHeaders`: strings and finite numbers).
+ */
 function headerRecord(value: unknown): Record<string, string> | undefined {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut for errors without headers; the keys of a string read as no values, and Object.keys(null) throws into the catch
   if (typeof value !== 'object' || value === null) return undefined
-  const headers: Record<string, string> = {}
+  const headers: Record<string, unknown> = {}
   let names: string[]
   try {
     names = Object.keys(value)
   } catch {
     return undefined
   }
-  for (const name of names) {
-    const headerValue = read(value as Record<string, unknown>, name)
-    if (typeof headerValue === 'string') headers[name] = headerValue
-    else if (typeof headerValue === 'number' && Number.isFinite(headerValue)) headers[name] = String(headerValue)
-  }
-  return headers
+  for (const name of names) headers[name] = read(value as Record<string, unknown>, name)
+  // Not yet strings: `copyHeaders` keeps only the values that are, or finite numbers, and drops the rest.
+  return headers as Record<string, string>
 }

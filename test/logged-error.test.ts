@@ -3,7 +3,7 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { LOG_BUDGET } from '../src/index.js'
-import { describeThrown, loggableAsIs, loggedError } from '../src/logged-error.js'
+import { describeThrown, loggableAsIs, loggedError, MAX_TYPE_LENGTH } from '../src/logged-error.js'
 import { throwingGetters, throwingTraps } from './hardening/hostile-values.js'
 
 /** What pino's `err` serializer makes of a value, as JSON (the form that reaches the log). */
@@ -49,6 +49,38 @@ describe('within the budget, the log shows what it showed before', () => {
   it('an anonymous error class: logged by its name', () => {
     const thrown = new (class extends Error {})('x')
     expect(serialized(loggedError(thrown)).type).toBe('Error')
+  })
+
+  it('the type: the class name; for a class without a usable name, or a constructor that is no function, the error\'s `name`', () => {
+    const named = (constructorName: unknown): Error => {
+      const Class = class extends Error {}
+      Object.defineProperty(Class, 'name', { value: constructorName })
+      Object.defineProperty(Class.prototype, 'name', { value: 'Named' })
+      return new Class('x')
+    }
+    const impostor = Object.defineProperties(new Error('x'), { constructor: { value: { name: 'Impostor' } }, name: { value: 'Named' } })
+    for (const thrown of [named(''), named(42), impostor]) expect(serialized(loggedError(thrown)).type).toBe('Named')
+    // pino itself reads `name` only in the last case; for the first two it logs the unusable class name.
+    expect(serialized(impostor).type).toBe('Named')
+  })
+
+  it('the name a reader of `name` sees is the error\'s own (an inherited one too), else its type', () => {
+    class PaymentError extends Error {}
+    Object.defineProperty(PaymentError.prototype, 'name', { value: 'Payments' })
+    const copy = loggedError(new PaymentError('card declined'))
+    expect(copy.name).toBe('Payments')
+    expect(describeThrown(copy)).toBe('Payments: card declined')
+    expect(Object.keys(copy)).toEqual([])
+    const unnamed = Object.defineProperty(new PaymentError('x'), 'name', { value: 42 })
+    expect(loggedError(unnamed).name).toBe('PaymentError')
+  })
+
+  it('a copy behaves like a native Error: its members can be reassigned', () => {
+    const copy = loggedError(Object.assign(new Error('x'), { code: 'E_X' })) as Error & { code: string }
+    copy.message = 'redacted'
+    copy.code = 'E_Y'
+    expect(copy.message).toBe('redacted')
+    expect(copy.code).toBe('E_Y')
   })
 
   it('a circular chain: every error in it once, then the chain ends', () => {
@@ -99,6 +131,23 @@ describe('beyond the budget, what is left out is cut or counted', () => {
     expect(serialized(copy).causesOmitted).toBe(15)
   })
 
+  it('the marker is laid out as an error of its own type, with nothing else a serializer would copy', () => {
+    let thrown = new Error('root')
+    for (let level = 0; level < 25; level++) thrown = new Error(`level ${level}`, { cause: thrown })
+    let marker: unknown = loggedError(thrown)
+    for (let index = 0; index < LOG_BUDGET.causes; index++) marker = (marker as Error).cause
+    expect(Object.keys(marker as Error)).toEqual([])
+    // pino's serializer that logs causes as nested errors shows the marker as it shows any other.
+    let entry = JSON.parse(JSON.stringify(pino.stdSerializers.errWithCause(loggedError(thrown))))
+    for (let index = 0; index < LOG_BUDGET.causes; index++) entry = entry.cause
+    expect(entry).toEqual({
+      type: 'CausesOmitted',
+      message: '15 causes left out of this log line',
+      stack: 'CausesOmitted: 15 causes left out of this log line',
+      cause: expect.objectContaining({ message: 'root' }),
+    })
+  })
+
   it(`a chain of exactly ${LOG_BUDGET.causes} causes is logged whole`, () => {
     let thrown = new Error('root')
     for (let level = 1; level < LOG_BUDGET.causes; level++) thrown = new Error(`level ${level}`, { cause: thrown })
@@ -134,6 +183,12 @@ describe('beyond the budget, what is left out is cut or counted', () => {
     expect(JSON.stringify(copy)).not.toContain('hunter2')
   })
 
+  it('propertiesOmitted counts only properties the copy would have copied, not the fields it lays out itself', () => {
+    const fields = Object.fromEntries(Array.from({ length: LOG_BUDGET.properties + 2 }, (_, index) => [`p${index}`, index]))
+    const copy = serialized(loggedError(Object.assign(new Error('x'), fields, { type: 'custom', raw: 'body' })))
+    expect(copy.propertiesOmitted).toBe(2)
+  })
+
   it(`an AggregateError: its first ${LOG_BUDGET.aggregatedErrors} errors, each without causes; errorsOmitted counts the rest`, () => {
     const members = [new Error('one', { cause: new Error('deep') }), 'two', new TypeError('three'), new Error('four'), new Error('five')]
     const copy = serialized(loggedError(new AggregateError(members, 'all failed')))
@@ -144,6 +199,8 @@ describe('beyond the budget, what is left out is cut or counted', () => {
       'three',
     ])
     expect(copy.errorsOmitted).toBe(2)
+    // As in a native AggregateError, `errors` is no enumerable field: pino logs it once, as aggregateErrors.
+    expect(copy).not.toHaveProperty('errors')
   })
 
   it(`an AggregateError of exactly ${LOG_BUDGET.aggregatedErrors} errors: all of them, nothing said to be omitted`, () => {
@@ -178,6 +235,10 @@ describe('never throws, whatever the error is made of', () => {
     expect(copy).toBeInstanceOf(Error)
     expect(typeof copy.message).toBe('string')
     expect(typeof copy.stack).toBe('string')
+  })
+
+  it('a Proxy whose own keys cannot be listed: a copy without properties, none made up', () => {
+    expect(Object.keys(loggedError(new Proxy(new Error('s'), throwingTraps('s')) as Error))).toEqual([])
   })
 
   it('a stack that is no string, an empty name: empty text and the type Error', () => {
@@ -237,6 +298,7 @@ describe('the stack is read when the logger reads it', () => {
     const fresh = loggedError(new Error('again'))
     fresh.stack = 'rewritten'
     expect(fresh.stack).toBe('rewritten')
+    expect(Object.keys(fresh)).not.toContain('stack')
   })
 })
 
@@ -246,6 +308,11 @@ describe('loggableAsIs: an error already within the budget is logged as it is, w
     const error = new Error('x')
     error.stack = at(length)
     return error
+  }
+  function withClassName(name: unknown): Error {
+    const Class = class extends Error {}
+    Object.defineProperty(Class, 'name', { value: name })
+    return new Class('x')
   }
   function withProperties(count: number): Error {
     return Object.assign(new Error('x'), Object.fromEntries(Array.from({ length: count }, (_, index) => [`p${index}`, index])))
@@ -267,6 +334,8 @@ describe('loggableAsIs: an error already within the budget is logged as it is, w
     expect(loggableAsIs(Object.assign(new Error('x'), { text: at(LOG_BUDGET.propertyLength + 1) }))).toBe(false)
     expect(loggableAsIs(withProperties(LOG_BUDGET.properties))).toBe(true)
     expect(loggableAsIs(withProperties(LOG_BUDGET.properties + 1))).toBe(false)
+    expect(loggableAsIs(withClassName(at(MAX_TYPE_LENGTH)))).toBe(true)
+    expect(loggableAsIs(withClassName(at(MAX_TYPE_LENGTH + 1)))).toBe(false)
   })
 
   it.each([
@@ -278,6 +347,9 @@ describe('loggableAsIs: an error already within the budget is logged as it is, w
     ['an inherited enumerable property', () => Object.setPrototypeOf(new Error('x'), Object.assign(Object.create(Error.prototype), { inherited: 1 })) as Error],
     ['an anonymous class', () => new (class extends Error {})('x')],
     ['a class whose name is too long', () => new ({ [at(200)]: class extends Error {} } as Record<string, typeof Error>)[at(200)]!('x')],
+    ['a class whose name is no string', () => withClassName(42)],
+    ['a constructor that is no function', () => Object.defineProperty(new Error('x'), 'constructor', { value: { name: 'Impostor' } })],
+    ['a stack that is a number', () => Object.defineProperty(new Error('x'), 'stack', { value: 42 })],
     ['a message that is no string', () => Object.defineProperty(new Error('x'), 'message', { value: 42 })],
     ['a stack that is no string', () => Object.defineProperty(new Error('x'), 'stack', { value: undefined })],
     ['a getter that throws', () => throwingGetters('s', ['stack'], new Error('s')) as Error],

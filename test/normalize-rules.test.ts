@@ -66,6 +66,12 @@ describe.each(FORMS)('%s', (_name, normalizeAny) => {
       expect(exposed(code)).toBe('CONFLICT')
     })
 
+    it('a code that is no string stays out, even one whose text would pass the rule', () => {
+      for (const code of [['USER_TAKEN'], { toString: () => 'USER_TAKEN' }, 409]) {
+        expect(normalizeAny({ status: 409, message: 'Taken', code }).code).toBe('CONFLICT')
+      }
+    })
+
     it('a code that is not exposed stays out, whatever its form', () => {
       expect(normalizeAny({ status: 503, message: 'db down', code: 'DB_DOWN' }).code).toBe('SERVICE_UNAVAILABLE')
       expect(normalizeAny({ status: 409, expose: false, code: 'TAKEN' }).code).toBe('CONFLICT')
