@@ -17,13 +17,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 interface Position {
   line: number
   column: number
 }
 
-interface ReportMutant {
+export interface ReportMutant {
   mutatorName: string
   replacement: string
   status: string
@@ -31,7 +32,7 @@ interface ReportMutant {
   location: { start: Position; end: Position }
 }
 
-interface MutationReport {
+export interface MutationReport {
   files: Record<string, { source: string; mutants: ReportMutant[] }>
   testFiles?: Record<string, { tests: { id: string }[] }>
 }
@@ -48,6 +49,7 @@ const VERDICTS = {
   killed: 'killed by hand',
   survives: 'survives',
   survivesOwnTests: 'survives its own tests (not run: the rest)',
+  noOwnTests: 'not checked: the file has no test of its own (run without --own-tests-only)',
   changed: 'not checked: the source changed since the run',
 } as const
 
@@ -83,12 +85,12 @@ function offsetOf(source: string, position: Position): number {
   return offset + position.column - 1
 }
 
-function applyMutant(source: string, mutant: ReportMutant): string {
+export function applyMutant(source: string, mutant: ReportMutant): string {
   return source.slice(0, offsetOf(source, mutant.location.start)) + mutant.replacement + source.slice(offsetOf(source, mutant.location.end))
 }
 
 /** The test files of the given test ids, from the report's own table. */
-function testFilesOf(report: MutationReport, testIds: readonly string[]): string[] {
+export function testFilesOf(report: MutationReport, testIds: readonly string[]): string[] {
   const wanted = new Set(testIds)
   return Object.entries(report.testFiles ?? {})
     .filter(([, { tests }]) => tests.some((test) => wanted.has(test.id)))
@@ -96,7 +98,7 @@ function testFilesOf(report: MutationReport, testIds: readonly string[]): string
 }
 
 /** The source file's own tests (named after it: `normalize-rules.test.ts` for `normalize.ts`), and the rest. */
-function stagesOf(sourceFile: string, testFiles: string[]): { own: string[]; rest: string[] } {
+export function stagesOf(sourceFile: string, testFiles: string[]): { own: string[]; rest: string[] } {
   const name = basename(sourceFile, '.ts')
   const own = testFiles.filter((testFile) => basename(testFile).startsWith(name))
   return { own, rest: testFiles.filter((testFile) => !own.includes(testFile)) }
@@ -106,13 +108,6 @@ function stagesOf(sourceFile: string, testFiles: string[]): { own: string[]; res
 // spawned asynchronously so that a signal is handled while one goes on.
 let running: ChildProcess | undefined
 let restoreOnInterrupt: (() => void) | undefined
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    running?.kill('SIGKILL')
-    restoreOnInterrupt?.()
-    process.exit(130)
-  })
-}
 
 /** True when the test files pass: the suite does not notice the code as it is now. */
 function testsPass(testFiles: string[]): Promise<boolean> {
@@ -130,6 +125,7 @@ function testsPass(testFiles: string[]): Promise<boolean> {
 
 async function verdictOf(sourceFile: string, testFiles: string[], ownTestsOnly: boolean): Promise<Verdict> {
   const { own, rest } = stagesOf(sourceFile, testFiles)
+  if (ownTestsOnly && own.length === 0) return VERDICTS.noOwnTests
   if (!(await testsPass(own))) return VERDICTS.killed
   if (ownTestsOnly) return VERDICTS.survivesOwnTests
   return (await testsPass(rest)) ? VERDICTS.survives : VERDICTS.killed
@@ -176,13 +172,20 @@ function printSummary(checked: Checked[]): void {
   for (const file of files) {
     const entries = checked.filter((entry) => entry.file === file)
     const count = (...verdicts: Verdict[]): number => entries.filter((entry) => verdicts.includes(entry.verdict)).length
-    console.log(`| \`${file}\` | ${entries.length} | ${count(VERDICTS.killed)} | ${count(VERDICTS.survives, VERDICTS.survivesOwnTests)} | ${count(VERDICTS.changed)} |`)
+    console.log(`| \`${file}\` | ${entries.length} | ${count(VERDICTS.killed)} | ${count(VERDICTS.survives, VERDICTS.survivesOwnTests)} | ${count(VERDICTS.changed, VERDICTS.noOwnTests)} |`)
   }
   const left = checked.filter((entry) => entry.verdict !== VERDICTS.killed)
   if (left.length > 0) console.log(`\nLeft (kill with a test that states behaviour, or mark equivalent):\n${left.map((entry) => `- ${entry.description} (${entry.verdict})`).join('\n')}`)
 }
 
 async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      running?.kill('SIGKILL')
+      restoreOnInterrupt?.()
+      process.exit(130)
+    })
+  }
   const settings = parseArguments(process.argv.slice(2))
   const report = JSON.parse(readFileSync(settings.reportPath, 'utf8')) as MutationReport
   const checked: Checked[] = []
@@ -193,7 +196,9 @@ async function main(): Promise<void> {
   printSummary(checked)
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exitCode = 1
-})
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  })
+}
