@@ -4,6 +4,7 @@
  * Fastify has its own (src/fastify/send-problem.ts), for its members-only shortcuts. The adapter
  * reads the facts and writes the result; nothing here knows a framework.
  */
+import { problemLogLevel } from './log-level.js'
 import { logProblem, type ProblemLogger } from './log-problem.js'
 import { answersClosedClient, mapRequestError, type ClientConnection } from './mapping/request-step.js'
 import { normalize } from './normalize.js'
@@ -34,7 +35,7 @@ export function answerProblem(
   const rendered = renderProblem(problem, facts, settings.render)
   const clientClosed = mapped !== undefined && answersClosedClient(mapped, connection)
   if (logger !== undefined) {
-    const level = rendered.status >= 500 ? settings.serverErrorLevel : settings.clientErrorLevel
+    const level = problemLogLevel(rendered.status, settings)
     const entry = { problem, thrown, correlationId: facts.correlationId, rendered, mapped: mapped !== undefined, clientClosed }
     logProblem(logger, entry, level)
   }

@@ -10,6 +10,7 @@
 import type { Duplex } from 'node:stream'
 import { newCorrelationId } from './correlation.js'
 import { guarded, readProperty } from './guarded.js'
+import { problemLogLevel } from './log-level.js'
 import { logProblem, type ProblemLogger } from './log-problem.js'
 import { reasonPhrase } from './problem.js'
 import { renderProblem, type RenderedProblem } from './render.js'
@@ -30,10 +31,12 @@ export function answerClientError(
     if (readProperty(error, 'code') === 'ECONNRESET' || socket.destroyed) return
     const problem = clientErrorProblem(error)
     const correlationId = newCorrelationId()
-    // No request line could be read: the answer names no `instance`.
+    // No request line could be read: the answer names no `instance`. The renderer reads the
+    // method only to tell HEAD from the rest, and the url only for `instance`.
+    // Stryker disable next-line StringLiteral: neither a method other than HEAD nor a url can change the answer, whose instance is removed
     const rendered = renderProblem(problem, { method: 'GET', url: '', correlationId }, settings.render)
     if (logger !== undefined) {
-      const level = rendered.status >= 500 ? settings.serverErrorLevel : settings.clientErrorLevel
+      const level = problemLogLevel(rendered.status, settings)
       logProblem(logger, { problem, thrown: error, correlationId, rendered }, level)
     }
     if (canAnswer(socket)) socket.write(rawResponse(rendered))
@@ -51,7 +54,8 @@ function canAnswer(socket: Duplex): boolean {
 
 /** The whole HTTP/1.1 response, head and body, closing the connection. */
 function rawResponse(rendered: RenderedProblem): string {
-  const body = withoutInstance(rendered.body ?? '')
+  // Rendered for a GET, never a HEAD: the body is always there.
+  const body = withoutInstance(rendered.body!)
   const headers: Record<string, string> = {
     ...rendered.headers,
     date: new Date().toUTCString(),

@@ -11,6 +11,7 @@ const CLOSE = /(?:^|,)[ \t]*close[ \t]*(?:,|$)/i
 export function honourConnectionClose(headers: HeaderMap, requestConnection: string | readonly string[] | undefined): void {
   const connection = headers.connection
   if (connection === undefined || requestConnection === undefined || CLOSE.test(connection)) return
+  // Stryker disable next-line ConditionalExpression: RegExp.test reads an array as its items joined with ',', the string join(',') makes
   const asked = typeof requestConnection === 'string' ? requestConnection : requestConnection.join(',')
   if (CLOSE.test(asked)) headers.connection = `${connection}, close`
 }

@@ -9,6 +9,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isValidCorrelationId, newCorrelationId } from '../correlation.js'
 import { guarded, isError } from '../guarded.js'
+import { problemLogLevel } from '../log-level.js'
 import { logFault, logProblem, type ProblemLogger } from '../log-problem.js'
 import { answersClosedClient, mapRequestError } from '../mapping/request-step.js'
 import { normalize, normalizeToMembers } from '../normalize.js'
@@ -122,7 +123,7 @@ function answer(
     const acceptLanguage = headers['accept-language']
     const facts = { method, url, accept: headers.accept, acceptLanguage, correlationId, allow, connection: headers.connection, replyHeaders }
     const rendered = renderMembers(problem, facts, options.render)
-    const level = rendered.status >= 500 ? options.serverErrorLevel : options.clientErrorLevel
+    const level = problemLogLevel(rendered.status, options)
     if (rendered.status >= 500) options.tracing?.recordServerError(thrown, problem)
     const logger = request.log as unknown as ProblemLogger
     const mapped = problem !== thrown && members !== undefined

@@ -38,6 +38,16 @@ describe('defineProblem documentation', () => {
     expect(Object.isFrozen(Defined.schema.properties)).toBe(true)
   })
 
+  it('keeps a schema and an example that hold null (a nullable member), copied and frozen', () => {
+    const schema = { type: 'object', properties: { reason: { type: ['string', 'null'], enum: ['late', null] } } }
+    const example = { detail: 'No reason was given.', extensions: { reason: null } }
+    const Defined = defineWith({ schema, example }) as typeof OutOfCredit
+    expect(Defined.schema.properties).toEqual({ reason: { type: ['string', 'null'], enum: ['late', null] } })
+    expect(Defined.example).toEqual(example)
+    expect(Object.isFrozen(Defined.schema.properties.reason!.enum)).toBe(true)
+    expect(Object.isFrozen(Defined.example?.extensions)).toBe(true)
+  })
+
   it.each([
     ['description', { description: '' }],
     ['description', { description: 42 }],

@@ -4,7 +4,7 @@
  * `clientError` event), over real sockets, in both adapters, the same request answered alike.
  */
 import { once } from 'node:events'
-import type { Server } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import { Duplex } from 'node:stream'
 import express from 'express'
@@ -154,23 +154,92 @@ describe('fastify: other framework errors', () => {
 })
 
 describe.each(['fastify', 'express'])('%s: requests Node\'s parser refuses', (adapter) => {
+  const NOT_VALID_HTTP = 'The request is not valid HTTP.'
   it.each([
-    ['a malformed request line', 'HELLO THERE\r\n\r\n', 400],
-    ['a header without a colon', 'GET / HTTP/1.1\r\nHost: a\r\nNo colon here\r\n\r\n', 400],
-    ['a header block over maxHeaderSize', `GET / HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
-  ])('%s → a raw problem, then the connection closes', async (_name, bytes, status) => {
+    ['a malformed request line', 'HELLO THERE\r\n\r\n', 400, NOT_VALID_HTTP],
+    ['a header without a colon', 'GET / HTTP/1.1\r\nHost: a\r\nNo colon here\r\n\r\n', 400, NOT_VALID_HTTP],
+    [
+      'a header block over maxHeaderSize',
+      `GET / HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'The request header fields are larger than the server accepts.',
+    ],
+  ])('%s → a raw problem, then the connection closes', async (_name, bytes, status, detail) => {
     const { head, body, closed } = await rawExchange(ports[adapter]!, bytes)
     expect(head[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
     expect(headerOf(head, 'content-type')).toMatch(/^application\/problem\+json/)
     expect(headerOf(head, 'connection')).toBe('close')
     expect(Number(headerOf(head, 'content-length'))).toBe(Buffer.byteLength(body))
     const document = JSON.parse(body)
-    expect(document).toMatchObject({ status })
+    expect(document).toMatchObject({ status, detail })
     expect(document).not.toHaveProperty('instance')
     expect(document.correlationId).toBe(headerOf(head, HEADER))
     expect(closed).toBe(true)
     const logs = adapter === 'fastify' ? fastifyLogs : expressLogs
-    expect(logs.some((line) => line.correlationId === document.correlationId && line.status === status)).toBe(true)
+    // The client's fault, logged at the client-error level (`info` by default), with the detail it was sent.
+    const line = logs.find((entry) => entry.correlationId === document.correlationId)
+    expect(line).toMatchObject({ level: 30, status, detail })
+  })
+})
+
+describe.each(['fastify', 'express'])('%s: a request not received in time', (adapter) => {
+  // Node checks its timeouts every connectionsCheckingInterval (30 s by default): short ones here.
+  const http = { connectionsCheckingInterval: 50, headersTimeout: 200, requestTimeout: 200 }
+
+  async function timingOutServer(): Promise<{ port: number; logs: LogLine[]; close: () => Promise<void> }> {
+    const memory = memoryLogger()
+    if (adapter === 'fastify') {
+      const app = Fastify({ loggerInstance: memory.logger, clientErrorHandler, http, requestTimeout: http.requestTimeout })
+      await app.register(problems, { correlationIdHeader: HEADER })
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      return { port: (app.server.address() as AddressInfo).port, logs: memory.logs, close: () => app.close() }
+    }
+    const { clientErrorHandler: onClientError } = expressProblems({ correlationIdHeader: HEADER, logger: memory.logger })
+    const server = createServer(http, express())
+    server.on('clientError', onClientError)
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const close = () => new Promise<void>((resolve) => server.close(() => resolve()))
+    return { port: (server.address() as AddressInfo).port, logs: memory.logs, close }
+  }
+
+  it('a header block left unfinished → a raw 408 problem, then the connection closes', async () => {
+    const server = await timingOutServer()
+    try {
+      const { head, body, closed } = await rawExchange(server.port, 'GET / HTTP/1.1\r\nHost: a\r\n')
+      expect(head[0]).toMatch(/^HTTP\/1\.1 408 /)
+      expect(headerOf(head, 'connection')).toBe('close')
+      const document = JSON.parse(body)
+      expect(document).toMatchObject({ status: 408, code: 'REQUEST_TIMEOUT', detail: 'The request was not received in time.' })
+      expect(document.correlationId).toBe(headerOf(head, HEADER))
+      expect(closed).toBe(true)
+      expect(server.logs.find((line) => line.correlationId === document.correlationId)).toMatchObject({ level: 30, status: 408 })
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('express: clientErrorHandler without a logger', () => {
+  it('answers, and warns of nothing: no logger is not a faulty logger', async () => {
+    const { clientErrorHandler: onClientError } = expressProblems()
+    const server = createServer(express())
+    server.on('clientError', onClientError)
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const warnings: Error[] = []
+    const onWarning = (warning: Error) => warnings.push(warning)
+    process.on('warning', onWarning)
+    try {
+      const { head } = await rawExchange((server.address() as AddressInfo).port, 'HELLO THERE\r\n\r\n')
+      expect(head[0]).toMatch(/^HTTP\/1\.1 400 /)
+      // Process warnings are emitted on the next tick: give one the time to arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(warnings.filter((warning) => warning.message.startsWith('http-problems'))).toEqual([])
+    } finally {
+      process.off('warning', onWarning)
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
   })
 })
 
