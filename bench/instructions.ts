@@ -103,25 +103,46 @@ async function bundleDriver(): Promise<void> {
   })
 }
 
-/** The `totals:` figure of the callgrind dump the driver named `name`, among the dumps in `dir`. */
-function dumpTotal(dir: string, name: string): number | undefined {
+/** The callgrind dump the driver named `name`, among the dumps in `dir`, and its `totals:` figure. */
+function findDump(dir: string, name: string): { file: string; total: number } | undefined {
   for (const file of readdirSync(dir)) {
     const text = readFileSync(join(dir, file), 'utf8')
     if (!new RegExp(`^desc: Trigger: .*\\b${name}$`, 'm').test(text)) continue
     const totals = /^totals: (\d+)/m.exec(text)
-    return totals === null ? undefined : Number(totals[1])
+    return totals === null ? undefined : { file: join(dir, file), total: Number(totals[1]) }
   }
   return undefined
+}
+
+// Functions of V8's compilers (TurboFan, Maglev, the bytecode compiler and their zone memory), by
+// the names callgrind reads from node's symbols. JIT-compiled JavaScript itself has no symbol.
+const COMPILER_FUNCTION = /v8::internal::(compiler|maglev|interpreter)::|v8::internal::Compiler::|Pipeline|OptimizedCompilationJob|v8::internal::Zone::/
+
+/**
+ * Instructions of a dump spent in V8's compilers, from `callgrind_annotate`'s flat profile. The
+ * counted window still compiles after the warm-up (half its instructions at 1,000 warm-up
+ * requests; BENCHMARKS.md "Instruction counts"), and that share moves with JIT heuristics rather
+ * than with the cost of the code, so the table shows it beside each figure.
+ */
+function compilerInstructions(dumpFile: string): number {
+  const annotate = spawnSync('callgrind_annotate', ['--auto=no', '--inclusive=no', '--threshold=100', dumpFile], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (annotate.status !== 0) throw new Error(`callgrind_annotate failed on ${dumpFile}: ${annotate.stderr}`)
+  let sum = 0
+  for (const line of annotate.stdout.split('\n')) {
+    const match = /^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$/.exec(line)
+    if (match !== null && COMPILER_FUNCTION.test(match[2]!)) sum += Number(match[1]!.replaceAll(',', ''))
+  }
+  return sum
 }
 
 /**
  * Instructions of `count` answers of `app`, in a driver process that built `built`: the counted
  * window minus the empty one (what asking callgrind costs; see driver.ts).
  */
-function countInstructions(warmup: number, count: number, app: InstructionApp, built: readonly InstructionApp[]): Promise<number> {
+function countInstructions(warmup: number, count: number, app: InstructionApp, built: readonly InstructionApp[]): Promise<WindowCount> {
   const dir = mkdtempSync(join(tmpdir(), 'http-problems-callgrind-'))
   const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, 'callgrind.out')}`, process.execPath, ...V8_FLAGS, BUNDLE, String(warmup), String(count), app, built.join(',')]
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<WindowCount>((resolve, reject) => {
     const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -131,10 +152,10 @@ function countInstructions(warmup: number, count: number, app: InstructionApp, b
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
-      const empty = dumpTotal(dir, EMPTY_WINDOW)
-      const counted = dumpTotal(dir, COUNTED_WINDOW)
+      const empty = findDump(dir, EMPTY_WINDOW)
+      const counted = findDump(dir, COUNTED_WINDOW)
       if (code !== 0 || empty === undefined || counted === undefined) reject(new Error(`callgrind run of ${app} failed (exit ${code}, dumps ${readdirSync(dir).join(', ')}):\n${stderr}`))
-      else resolve(counted - empty)
+      else resolve({ instructions: counted.total - empty.total, compiling: compilerInstructions(counted.file) })
     })
   }).finally(() => rmSync(dir, { recursive: true, force: true }))
 }
@@ -153,13 +174,28 @@ async function limited<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[
   return results
 }
 
-/** Instructions per answer of each app, for one run (one process per app, each building all of `apps`). */
-async function measureRun(apps: readonly InstructionApp[], warmup: number, count: number): Promise<Record<string, number>> {
-  const totals = await limited(
+/** What one process counted in its window: all instructions, and those of V8's compilers among them. */
+interface WindowCount {
+  instructions: number
+  compiling: number
+}
+
+/** One run: instructions per answer of each app, and the share of them spent compiling. */
+interface Run {
+  perAnswer: Record<string, number>
+  compilingShare: Record<string, number>
+}
+
+/** One run (one process per app, each building all of `apps`). */
+async function measureRun(apps: readonly InstructionApp[], warmup: number, count: number): Promise<Run> {
+  const windows = await limited(
     apps.map((app) => () => countInstructions(warmup, count, app, apps)),
     Math.max(1, Math.min(2, availableParallelism())),
   )
-  return Object.fromEntries(apps.map((app, index) => [app, totals[index]! / count]))
+  return {
+    perAnswer: Object.fromEntries(apps.map((app, index) => [app, windows[index]!.instructions / count])),
+    compilingShare: Object.fromEntries(apps.map((app, index) => [app, windows[index]!.compiling / windows[index]!.instructions])),
+  }
 }
 
 function ratiosOf(perAnswer: Record<string, number>): Record<string, number> {
@@ -171,16 +207,17 @@ function readBaseline(): Baseline {
   return JSON.parse(readFileSync(BASELINE, 'utf8')) as Baseline
 }
 
-function printTable(runs: Record<string, number>[]): void {
-  const ratios = runs.map(ratiosOf)
-  console.log(`| app | instructions per answer (median of ${runs.length}) | ratio to plain | spread of the ratio over runs |`)
-  console.log('|---|---:|---:|---:|')
-  for (const app of Object.keys(runs[0]!)) {
+function printTable(runs: Run[]): void {
+  const ratios = runs.map((run) => ratiosOf(run.perAnswer))
+  console.log(`| app | instructions per answer (median of ${runs.length}) | ratio to plain | spread of the ratio over runs | of which V8's compilers |`)
+  console.log('|---|---:|---:|---:|---:|')
+  for (const app of Object.keys(runs[0]!.perAnswer)) {
     const values = ratios.map((run) => run[app]!)
     const spread = (Math.max(...values) - Math.min(...values)) / median(values)
+    const compiling = median(runs.map((run) => run.compilingShare[app]!))
     console.log(
-      `| ${app}: ${INSTRUCTION_APPS[app as InstructionApp].description} | ${Math.round(median(runs.map((run) => run[app]!))).toLocaleString('en-US')} | ` +
-        `${fixed(median(values), 3)}x | ${fixed(spread * 100, 2)}% |`,
+      `| ${app}: ${INSTRUCTION_APPS[app as InstructionApp].description} | ${Math.round(median(runs.map((run) => run.perAnswer[app]!))).toLocaleString('en-US')} | ` +
+        `${fixed(median(values), 3)}x | ${fixed(spread * 100, 2)}% | ${fixed(compiling * 100, 0)}% |`,
     )
   }
 }
@@ -205,7 +242,7 @@ async function main(): Promise<void> {
   const apps = mode === undefined ? (Object.keys(INSTRUCTION_APPS) as InstructionApp[]) : CHECKED_APPS
   const runCount = mode === undefined ? integerFromEnv('BENCH_RUNS', 1, 1, 20) : 1
   await bundleDriver()
-  const runs: Record<string, number>[] = []
+  const runs: Run[] = []
   for (let run = 0; run < runCount; run++) {
     process.stderr.write(`bench:instructions: run ${run + 1} of ${runCount} (${apps.length} processes under callgrind)\n`)
     runs.push(await measureRun(apps, warmup, count))
@@ -214,12 +251,12 @@ async function main(): Promise<void> {
   printTable(runs)
 
   if (mode === '--update-baseline') {
-    const perAnswer = runs[0]!
+    const { perAnswer } = runs[0]!
     const recorded: Baseline = { recorded: new Date().toISOString().slice(0, 10), node: process.version, warmup, count, built: apps, perAnswer, ratios: ratiosOf(perAnswer) }
     writeFileSync(BASELINE, `${JSON.stringify(recorded, null, 2)}\n`)
     console.log(`wrote ${BASELINE}`)
   } else if (baseline !== undefined) {
-    const ratio = ratiosOf(runs[0]!)['ours-throw']!
+    const ratio = ratiosOf(runs[0]!.perAnswer)['ours-throw']!
     const allowed = baseline.ratios['ours-throw']! * (1 + TOLERANCE)
     const verdict = `throw path ${fixed(ratio, 3)}x the plain reply's instructions; baseline ${fixed(baseline.ratios['ours-throw']!, 3)}x (recorded ${baseline.recorded} on Node ${baseline.node}), allowed up to ${fixed(allowed, 3)}x`
     if (ratio > allowed) {
