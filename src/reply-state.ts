@@ -12,9 +12,9 @@
  *   would refuse to write it.
  */
 import { CONTENT_HEADERS } from './content-headers.js'
-import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
+import { isValidHeaderName } from './header-values.js'
 import type { HeaderMap } from './statuses.js'
-import { STATUS_HEADER_NAMES, fieldText, wellFormedStatusHeader } from './status-header-syntax.js'
+import { STATUS_HEADER_NAMES, sendableFieldText, wellFormedStatusHeader } from './status-header-syntax.js'
 
 /** Headers as Node and the frameworks keep them on a response: lower-case names. */
 export type ReplyHeaders = Readonly<Record<string, string | number | readonly string[] | undefined>>
@@ -98,13 +98,12 @@ function keepStatusHeader(name: string, value: unknown, headers: HeaderMap, remo
 }
 
 function mergeVary(value: unknown, headers: HeaderMap): void {
-  const text = fieldText(value)
-  // Stryker disable next-line ConditionalExpression: isValidHeaderValue is false for undefined too; the test narrows the type for the lines below
-  if (text === undefined || !isValidHeaderValue(text)) return
+  const text = sendableFieldText(value)
+  if (text === undefined) return
   headers.vary = headers.vary === undefined ? text : `${headers.vary}, ${text}`
 }
 
-/** Whether Node would write this header: a token name, values without control characters (`isValidHeaderValue` refuses what `fieldText` cannot read). */
+/** Whether Node would write this header: a token name, values without control characters. */
 function sendable(name: string, value: unknown): boolean {
-  return isValidHeaderName(name) && isValidHeaderValue(fieldText(value))
+  return isValidHeaderName(name) && sendableFieldText(value) !== undefined
 }

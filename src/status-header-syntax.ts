@@ -79,8 +79,14 @@ export const STATUS_HEADER_NAMES: ReadonlySet<string> = new Set(SYNTAX.keys())
 export function wellFormedStatusHeader(name: string, value: unknown): string | undefined {
   const syntax = SYNTAX.get(name)
   if (syntax === undefined) return undefined
+  const text = sendableFieldText(value)
+  return text === undefined ? undefined : syntax(text)
+}
+
+/** `fieldText`, when Node would write it: no control characters, nothing above U+00FF. */
+export function sendableFieldText(value: unknown): string | undefined {
   const text = fieldText(value)
-  return text !== undefined && isValidHeaderValue(text) ? syntax(text) : undefined
+  return isValidHeaderValue(text) ? text : undefined
 }
 
 /** A header value as Node stores it, as one field value; `undefined` for anything else. */
