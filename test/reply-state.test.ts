@@ -84,6 +84,10 @@ describe('Vary', () => {
 
   it('ignores a reply Vary that cannot be sent', () => {
     expect(renderProblem(new NotFound(), withReply({ vary: 'a\r\nb' }), settings).headers.vary).toBe('Accept')
+    for (const vary of ['a\r\nb', Number.NaN, [], ['Origin', 'b\n']]) {
+      const problem = new NotFound({ headers: { vary: 'Cookie' } })
+      expect(renderProblem(problem, withReply({ vary }), settings).headers.vary).toBe('Cookie, Accept')
+    }
     expect(varyWithAccept(undefined)).toBe('Accept')
   })
 })
