@@ -17,11 +17,11 @@ export function guarded<T>(read: () => T): T | undefined {
 }
 
 /** `target[key]` for any value; `undefined` for non-objects and reads that throw. */
-export function readProperty(target: unknown, key: string): unknown {
+export function readProperty(target: unknown, key: PropertyKey): unknown {
   // Stryker disable next-line ConditionalExpression: `target === null` only says what is meant: reading a key of null throws, and the catch answers undefined
   if (typeof target !== 'object' || target === null) return undefined
   try {
-    return (target as Record<string, unknown>)[key]
+    return (target as Record<PropertyKey, unknown>)[key]
   }
   // Stryker disable next-line BlockStatement: an empty catch returns undefined as well
   catch {

@@ -6,14 +6,15 @@
  *   auth plugin...) is kept when it is well-formed and the problem has no value of its own, so the
  *   header and the plugin's message agree; a malformed one is removed, never sent.
  * - Content headers of the success the route meant to send are removed (content-headers.ts).
- * - `Vary` is merged into the problem's; `Expires` goes when `Cache-Control` is replaced.
+ * - `Vary` is merged into the problem's; `Expires` goes when `Cache-Control` is replaced. Left
+ *   alone (`cacheControl: false`), both are kept like any other header below.
  * - Everything else stays (rate-limit counters, CORS, security headers, cookies), unless Node
  *   would refuse to write it.
  */
 import { CONTENT_HEADERS } from './content-headers.js'
-import { isValidHeaderName, isValidHeaderValue } from './header-values.js'
+import { isValidHeaderName } from './header-values.js'
 import type { HeaderMap } from './statuses.js'
-import { STATUS_HEADER_NAMES, fieldText, wellFormedStatusHeader } from './status-header-syntax.js'
+import { STATUS_HEADER_NAMES, sendableFieldText, wellFormedStatusHeader } from './status-header-syntax.js'
 
 /** Headers as Node and the frameworks keep them on a response: lower-case names. */
 export type ReplyHeaders = Readonly<Record<string, string | number | readonly string[] | undefined>>
@@ -63,18 +64,25 @@ export function settleReplyHeaders(
         mergeVary(value, headers)
         break
       case 'expires':
-        if (replacesCaching && headers.expires === undefined) removed.push(name)
+        if (!replacesCaching) removeUnsendable(name, value, removed, dropped)
+        else if (headers.expires === undefined) removed.push(name) // it goes with the route's Cache-Control
         break
       case 'cache-control':
-        break // replaced by the answer's own, or left alone (`cacheControl: false`)
+        // Replaced by the answer's own; left alone with `cacheControl: false`, then sent as it is.
+        if (!replacesCaching) removeUnsendable(name, value, removed, dropped)
+        break
       default:
-        if (!sendable(name, value)) {
-          removed.push(name)
-          dropped.push(name)
-        }
+        removeUnsendable(name, value, removed, dropped)
     }
   }
   return removed
+}
+
+/** Removes a header that goes out as the route set it when Node would refuse to write it. */
+function removeUnsendable(name: string, value: unknown, removed: string[], dropped: string[]): void {
+  if (sendable(name, value)) return
+  removed.push(name)
+  dropped.push(name)
 }
 
 function keepStatusHeader(name: string, value: unknown, headers: HeaderMap, removed: string[], dropped: string[]): void {
@@ -90,13 +98,12 @@ function keepStatusHeader(name: string, value: unknown, headers: HeaderMap, remo
 }
 
 function mergeVary(value: unknown, headers: HeaderMap): void {
-  const text = fieldText(value)
-  if (text === undefined || !isValidHeaderValue(text)) return
+  const text = sendableFieldText(value)
+  if (text === undefined) return
   headers.vary = headers.vary === undefined ? text : `${headers.vary}, ${text}`
 }
 
 /** Whether Node would write this header: a token name, values without control characters. */
 function sendable(name: string, value: unknown): boolean {
-  const text = fieldText(value)
-  return isValidHeaderName(name) && text !== undefined && isValidHeaderValue(text)
+  return isValidHeaderName(name) && sendableFieldText(value) !== undefined
 }

@@ -5,6 +5,7 @@
  * non-enumerable symbol: it never reaches the body (`JSON.stringify` and spreads skip it), the
  * error the route threw is never touched, and normalize stays free of any framework or locale.
  */
+import { readProperty } from './guarded.js'
 
 /** What a schema message is made from: the members of an Ajv `ErrorObject` ajv-i18n reads. */
 export interface SchemaError {
@@ -18,7 +19,7 @@ const SCHEMA_ERROR = Symbol.for('http-problems.schemaError')
 /** A frozen copy of an Ajv-shaped error's `keyword` and `params`; `undefined` when it has no keyword. */
 export function schemaErrorOf(keyword: unknown, params: unknown): SchemaError | undefined {
   if (typeof keyword !== 'string' || keyword === '') return undefined
-  const copied = typeof params === 'object' && params !== null ? { ...params } : {}
+  const copied = typeof params === 'object' ? { ...params } : {} // null spreads to {} too
   return Object.freeze({ keyword, params: Object.freeze(copied) })
 }
 
@@ -27,13 +28,8 @@ export function attachSchemaError(target: object, error: SchemaError | undefined
   if (error !== undefined) Object.defineProperty(target, SCHEMA_ERROR, { value: error })
 }
 
-/** The schema error stored on `item` by `attachSchemaError`, if any. Never throws. */
+/** The schema error stored on `item` by `attachSchemaError`, if any. Never throws (`readProperty`). */
 export function attachedSchemaError(item: unknown): SchemaError | undefined {
-  if (typeof item !== 'object' || item === null) return undefined
-  try {
-    const error = (item as Record<symbol, unknown>)[SCHEMA_ERROR]
-    return typeof error === 'object' && error !== null ? (error as SchemaError) : undefined
-  } catch {
-    return undefined
-  }
+  const error = readProperty(item, SCHEMA_ERROR)
+  return typeof error === 'object' && error !== null ? (error as SchemaError) : undefined
 }

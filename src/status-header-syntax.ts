@@ -79,8 +79,15 @@ export const STATUS_HEADER_NAMES: ReadonlySet<string> = new Set(SYNTAX.keys())
 export function wellFormedStatusHeader(name: string, value: unknown): string | undefined {
   const syntax = SYNTAX.get(name)
   if (syntax === undefined) return undefined
+  const text = sendableFieldText(value)
+  // Stryker disable next-line ConditionalExpression: each syntax answers undefined for undefined too (`matching` gives back the value it tested, retryAfter's expressions refuse the text 'undefined'); the test narrows the type
+  return text === undefined ? undefined : syntax(text)
+}
+
+/** `fieldText`, when Node would write it: no control characters, nothing above U+00FF. */
+export function sendableFieldText(value: unknown): string | undefined {
   const text = fieldText(value)
-  return text !== undefined && isValidHeaderValue(text) ? syntax(text) : undefined
+  return isValidHeaderValue(text) ? text : undefined
 }
 
 /** A header value as Node stores it, as one field value; `undefined` for anything else. */

@@ -84,6 +84,10 @@ describe('Vary', () => {
 
   it('ignores a reply Vary that cannot be sent', () => {
     expect(renderProblem(new NotFound(), withReply({ vary: 'a\r\nb' }), settings).headers.vary).toBe('Accept')
+    for (const vary of ['a\r\nb', Number.NaN, [], ['Origin', 'b\n']]) {
+      const problem = new NotFound({ headers: { vary: 'Cookie' } })
+      expect(renderProblem(problem, withReply({ vary }), settings).headers.vary).toBe('Cookie, Accept')
+    }
     expect(varyWithAccept(undefined)).toBe('Accept')
   })
 })
@@ -116,6 +120,24 @@ describe('Cache-Control', () => {
     expect(rendered.removedReplyHeaders).toEqual(['expires'])
     const withExpires = new NotFound({ headers: { 'cache-control': 'max-age=60', expires: 'Thu, 01 Jan 2099 00:00:00 GMT' } })
     expect(renderProblem(withExpires, withReply({ expires: '0' }), settings).removedReplyHeaders).toEqual([])
+  })
+
+  // A Fastify route can leave such values on the reply: Fastify checks headers only when it writes them.
+  const UNSENDABLE_CACHING = { 'cache-control': 'public\r\nX-Evil: 1', expires: 'never\n' }
+
+  it("the route's Cache-Control and Expires that Node would refuse are replaced and removed by default, with nothing to report", () => {
+    const rendered = renderProblem(new NotFound(), withReply(UNSENDABLE_CACHING), settings)
+    expect(rendered.headers['cache-control']).toBe('no-store')
+    expect(rendered.removedReplyHeaders).toEqual(['expires'])
+    expect(rendered.droppedHeaders).toEqual([])
+  })
+
+  it("with cacheControl: false, the route's Cache-Control and Expires that Node would refuse are removed and reported", () => {
+    const rendered = renderProblem(new NotFound(), withReply(UNSENDABLE_CACHING), { ...settings, cacheControl: false })
+    expect(rendered.status).toBe(404)
+    expect(rendered.headers).not.toHaveProperty('cache-control')
+    expect(rendered.removedReplyHeaders).toEqual(['cache-control', 'expires'])
+    expect(rendered.droppedHeaders).toEqual(['cache-control', 'expires'])
   })
 
   it('the minimal 500 carries them too, and on HEAD the length of its GET body', () => {

@@ -2,7 +2,7 @@
 // edges: a value is kept only when the whole of it is well-formed (nothing before or after), and
 // Node's stored forms (number, string, list of lines) are read as one field value.
 import { describe, expect, it } from 'vitest'
-import { fieldText, wellFormedStatusHeader } from '../src/status-header-syntax.js'
+import { fieldText, sendableFieldText, wellFormedStatusHeader } from '../src/status-header-syntax.js'
 
 describe('wellFormedStatusHeader, the whole value', () => {
   it.each([
@@ -67,5 +67,25 @@ describe('fieldText', () => {
     ['a boolean', true],
   ])('reads %s as nothing', (_label, value) => {
     expect(fieldText(value)).toBeUndefined()
+  })
+})
+
+describe('sendableFieldText', () => {
+  it('is the field text when Node would write it', () => {
+    expect(sendableFieldText('Origin')).toBe('Origin')
+    expect(sendableFieldText(['Origin', 'Accept-Encoding'])).toBe('Origin, Accept-Encoding')
+    expect(sendableFieldText(45)).toBe('45')
+    expect(sendableFieldText('caf\u00e9')).toBe('caf\u00e9')
+  })
+
+  it.each([
+    ['a CR LF', 'a\r\nX-Evil: 1'],
+    ['a NUL', 'a\u0000b'],
+    ['a character above U+00FF', '\u20ac'],
+    ['a list with one bad line', ['a', 'b\n']],
+    ['NaN', Number.NaN],
+    ['an empty list', []],
+  ])('is nothing for %s', (_label, value) => {
+    expect(sendableFieldText(value)).toBeUndefined()
   })
 })

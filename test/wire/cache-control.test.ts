@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { NotFound } from '../../src/index.js'
 import type { SharedProblemsOptions } from '../../src/settings.js'
-import { closeServers, expressServer, fastifyServer } from './helpers.js'
+import { closeServers, expressServer, fastifyServer, problemOf } from './helpers.js'
 
 afterEach(closeServers)
 
@@ -63,5 +63,29 @@ describe.each(ADAPTERS)('$name', ({ serve }) => {
     const response = await fetch(`${await serve({ cacheControl: false }, thrown)}/page`)
     expect(response.headers.get('cache-control')).toBe('public, max-age=60')
     expect(response.headers.has('expires')).toBe(false)
+  })
+})
+
+describe('Fastify: a route that left a Cache-Control or Expires Node would refuse', () => {
+  // Fastify keeps reply headers unchecked until it writes them (Express, Koa and fetch's Headers
+  // refuse such a value when it is set), so only the problem's answer can meet one.
+  const serve = (options: SharedProblemsOptions) =>
+    fastifyServer((app) => {
+      app.get('/page', async (_request, reply) => {
+        reply.header('cache-control', 'public\r\nX-Evil: 1')
+        reply.header('expires', 'never\n')
+        throw new NotFound()
+      })
+    }, options)
+
+  it.each<[string, SharedProblemsOptions, string | null]>([
+    ['by default', {}, 'no-store'],
+    ['with cacheControl: false', { cacheControl: false }, null],
+  ])('%s still answers the problem, without them', async (_name, options, cacheControl) => {
+    const response = await fetch(`${await serve(options)}/page`)
+    const { headers } = await problemOf(response, 404)
+    expect(headers['cache-control'] ?? null).toBe(cacheControl)
+    expect(headers).not.toHaveProperty('expires')
+    expect(headers).not.toHaveProperty('x-evil')
   })
 })
