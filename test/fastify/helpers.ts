@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import problems, { type ProblemsOptions } from '../../src/index.js'
 
 /** A log line as pino writes it. */
@@ -17,7 +17,7 @@ export async function buildApp(
       callback()
     },
   })
-  const app = Fastify({ logger: { level: 'trace', stream }, disableRequestLogging: true, ...serverOptions })
+  const app = Fastify({ logger: { level: 'trace', stream }, logController: new LogController({ disableRequestLogging: true }), ...serverOptions })
   await app.register(problems, options)
   return { app, logs }
 }
