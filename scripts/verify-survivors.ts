@@ -15,7 +15,7 @@
 // It edits files under src/: run it in a clean worktree, never beside uncommitted work. The original
 // text is written back after every mutant, and on Ctrl-C or SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -123,8 +123,20 @@ function testsPass(testFiles: string[]): Promise<boolean> {
   })
 }
 
+/**
+ * The test files under `test/`, as paths from the project root. A test file named after the source
+ * file joins its own stage even when Stryker did not list it: it may have been written after the
+ * run, to kill the survivors being checked.
+ */
+function testFilesOnDisk(): string[] {
+  return readdirSync('test', { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.ts'))
+    .map((name) => `test/${name}`)
+}
+
 async function verdictOf(sourceFile: string, testFiles: string[], ownTestsOnly: boolean): Promise<Verdict> {
-  const { own, rest } = stagesOf(sourceFile, testFiles)
+  const onDisk = stagesOf(sourceFile, testFilesOnDisk()).own
+  const { own, rest } = stagesOf(sourceFile, [...new Set([...testFiles, ...onDisk])])
   if (ownTestsOnly && own.length === 0) return VERDICTS.noOwnTests
   if (!(await testsPass(own))) return VERDICTS.killed
   if (ownTestsOnly) return VERDICTS.survivesOwnTests
@@ -147,8 +159,8 @@ async function checkFile(report: MutationReport, file: string, settings: Setting
   try {
     // The unmutated code must pass first, or every failure below would be counted as a kill.
     const allTestFiles = testFilesOf(report, survivors.flatMap((mutant) => mutant.coveredBy ?? []))
-    const stages = stagesOf(file, allTestFiles)
-    if (!(await testsPass(settings.ownTestsOnly ? stages.own : allTestFiles))) {
+    const stages = stagesOf(file, [...new Set([...allTestFiles, ...testFilesOnDisk()])])
+    if (!(await testsPass(settings.ownTestsOnly ? stages.own : [...stages.own, ...allTestFiles]))) {
       throw new Error(`${file}: its covering test files fail without any mutant; fix them first`)
     }
     const checked: Checked[] = []

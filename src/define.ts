@@ -183,6 +183,7 @@ function checkedDocumentation(
   } else {
     checkExample(example, checkedSchema)
   }
+  // Stryker disable next-line ConditionalExpression: deepFrozenCopy(undefined) is undefined too (structuredClone keeps it, deepFreeze leaves non-objects)
   return { description, resolution, schema: checkedSchema, example: example === undefined ? undefined : deepFrozenCopy(example) }
 }
 

@@ -1,0 +1,75 @@
+// defineProblem's misuse messages, word for word (issue 20: a message nobody asserts can be emptied
+// unnoticed), each option at its boundary, and the members of the class it makes that no other
+// test reads: the static `code`, a `name` that can be reassigned, and which problems of its type
+// from elsewhere count as instances.
+import { describe, expect, it } from 'vitest'
+import { HttpProblem, UsageError, defineProblem } from '../src/index.js'
+
+const BASE = { name: 'OutOfStock', status: 409, type: 'https://example.com/problems/out-of-stock', title: 'Out of stock' }
+const SKU_SCHEMA = { type: 'object', properties: { sku: { type: 'string' }, left: { type: 'integer' } } }
+
+function messageOf(definition: unknown): string {
+  try {
+    defineProblem(definition as never)
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError)
+    return (error as Error).message
+  }
+  throw new Error('defineProblem accepted the definition')
+}
+
+describe('defineProblem refuses a bad definition, naming the option, what it must be, and what it got', () => {
+  it.each([
+    ['no definition', null, 'option "definition" must be an object, received null'],
+    ['a name that is no class name', { ...BASE, name: 'out of stock' }, 'option "name" must be a class name, received the string "out of stock"'],
+    ['a name that only reads as one', { ...BASE, name: { toString: (): string => 'OutOfStock' } }, 'option "name" must be a class name, received an object'],
+    ['a status above 599', { ...BASE, status: 600 }, 'option "status" must be an integer from 400 to 599, received number 600'],
+    ['an empty type', { ...BASE, type: '' }, 'option "type" must be a problem type URI other than about:blank, received the string ""'],
+    ['a type that is no string', { ...BASE, type: 42 }, 'option "type" must be a problem type URI other than about:blank, received number 42'],
+    ['a title that is no string', { ...BASE, title: 42 }, 'option "title" must be a non-empty string, received number 42'],
+    ['an empty title', { ...BASE, title: '' }, 'option "title" must be a non-empty string, received the string ""'],
+    ['a code that is no string', { ...BASE, code: 42 }, 'option "code" must be a string, received number 42'],
+    ['a blank description', { ...BASE, description: ' ' }, 'option "description" must be a non-empty string, received the string " "'],
+    [
+      'no example for a schema with required members',
+      { ...BASE, schema: { ...SKU_SCHEMA, required: ['sku'] } },
+      'option "example" must be an example (the schema has required members), received undefined',
+    ],
+    ['an example that is null', { ...BASE, example: null }, 'option "example" must be an object { detail?, extensions? }, received null'],
+    ['an example that is an array', { ...BASE, example: [] }, 'option "example" must be an object { detail?, extensions? }, received an array'],
+    ['an example with another member', { ...BASE, example: { stack: 'x' } }, 'option "example.stack" must be absent (an example has detail and extensions), received the string "x"'],
+    ['an example detail that is no string', { ...BASE, example: { detail: 5 } }, 'option "example.detail" must be a string, received number 5'],
+    [
+      'example members that break the schema, each issue named',
+      { ...BASE, schema: SKU_SCHEMA, example: { extensions: { sku: 1, left: 'x' } } },
+      'option "example.extensions" must be members that match the schema (/sku: must be string; /left: must be integer), received an object',
+    ],
+  ])('%s', (_label, definition, message) => {
+    expect(messageOf(definition)).toBe(`http-problems: ${message}`)
+  })
+
+  it('status 599 is the last one accepted', () => {
+    expect(defineProblem({ ...BASE, status: 599 }).status).toBe(599)
+  })
+})
+
+describe('the class it makes', () => {
+  const OutOfStock = defineProblem({ ...BASE })
+
+  it('carries its code, made from the title when none is given', () => {
+    expect(OutOfStock.code).toBe('OUT_OF_STOCK')
+    expect(defineProblem({ ...BASE, code: 'SOLD_OUT' }).code).toBe('SOLD_OUT')
+  })
+
+  it('a problem\'s name can be reassigned, as an Error\'s can', () => {
+    const problem = new OutOfStock()
+    problem.name = 'Renamed'
+    expect(problem.name).toBe('Renamed')
+    expect(new OutOfStock().name).toBe('OutOfStock')
+  })
+
+  it('a problem of its type made elsewhere is an instance only with its status too', () => {
+    expect(new HttpProblem(409, { type: BASE.type, title: BASE.title })).toBeInstanceOf(OutOfStock)
+    expect(new HttpProblem(410, { type: BASE.type, title: BASE.title })).not.toBeInstanceOf(OutOfStock)
+  })
+})
