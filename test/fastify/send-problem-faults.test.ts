@@ -24,6 +24,14 @@ function faultLines(logs: CapturedLogs, correlationId: string): LogLine[] {
   return linesFor(logs, correlationId).filter((line) => 'fault' in line)
 }
 
+/** The one fault line of a failed handler, checked against `expected` (and the handler's message). */
+function theHandlerFaultLine(logs: CapturedLogs, correlationId: string, expected: Record<string, unknown>): LogLine {
+  const faults = faultLines(logs, correlationId)
+  expect(faults).toHaveLength(1)
+  expect(faults[0]).toMatchObject({ ...expected, msg: 'http-problems: the error handler failed; a minimal 500 problem was sent' })
+  return faults[0]!
+}
+
 /** The minimal 500 every failed answer falls back to. */
 function expectMinimal500(response: Parameters<typeof expectProblem>[0]): Record<string, any> {
   const body = expectProblem(response, 500)
@@ -92,12 +100,9 @@ describe('the answer fails while Fastify still works: the minimal 500 goes throu
     const response = await app.inject('/x')
     const body = expectMinimal500(response)
     expect(response.headers['x-frame-options']).toBe('DENY')
-    const faults = faultLines(logs, body.correlationId)
-    expect(faults).toHaveLength(1)
-    expect(faults[0]).toMatchObject({
+    theHandlerFaultLine(logs, body.correlationId, {
       fault: 'Error: getHeaders broke',
       err: { type: 'Error', message: 'route broke' },
-      msg: 'http-problems: the error handler failed; a minimal 500 problem was sent',
     })
   })
 })
@@ -113,14 +118,11 @@ describe('reply.problem(status): a failed answer names the problem', () => {
       return reply.problem(409, 'The order was already shipped')
     })
     const body = expectMinimal500(await app.inject('/x'))
-    const faults = faultLines(logs, body.correlationId)
-    expect(faults).toHaveLength(1)
-    expect(faults[0]).toMatchObject({
+    const fault = theHandlerFaultLine(logs, body.correlationId, {
       fault: 'Error: getHeaders broke',
       err: { type: 'Conflict', message: 'The order was already shipped' },
-      msg: 'http-problems: the error handler failed; a minimal 500 problem was sent',
     })
-    expect(faults[0]).not.toHaveProperty('thrown')
+    expect(fault).not.toHaveProperty('thrown')
   })
 })
 
@@ -134,11 +136,8 @@ describe('Fastify refuses the send: the minimal 500 goes straight to the socket'
       throw new Error('route broke')
     })
     const body = expectMinimal500(await app.inject('/x'))
-    const faults = faultLines(logs, body.correlationId)
-    expect(faults).toHaveLength(1)
-    expect(faults[0]).toMatchObject({
+    theHandlerFaultLine(logs, body.correlationId, {
       fault: 'FastifyError: You cannot use `send` inside the `onError` hook',
-      msg: 'http-problems: the error handler failed; a minimal 500 problem was sent',
     })
   })
 
