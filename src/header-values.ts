@@ -15,7 +15,7 @@ const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
  * True when `name` may be used as an HTTP header name. Anything but a string is false: `RegExp#test`
  * would otherwise call a foreign value's `toString`, which may throw or lie.
  */
-export function isValidHeaderName(name: unknown): boolean {
+export function isValidHeaderName(name: unknown): name is string {
   return typeof name === 'string' && TOKEN.test(name)
 }
 

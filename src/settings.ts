@@ -113,7 +113,12 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'localization',
 ])
 
-const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+const LEVELS: ReadonlySet<unknown> = new Set<ProblemLogLevel>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+
+/** One of pino's level names (or `silent`); anything else, a non-string included, is not. */
+function isLogLevel(value: unknown): value is ProblemLogLevel {
+  return LEVELS.has(value)
+}
 
 /** The options as a record: `undefined` and `null` mean none; anything but a plain object is refused. */
 export function optionsRecord(options: unknown): Record<string, unknown> {
@@ -169,7 +174,7 @@ export function booleanOption(value: unknown, name: string, fallback: boolean): 
 function typeBaseUrl(value: unknown): string | undefined {
   if (value === undefined) return undefined
   // Half of MAX_MEMBER_LENGTH leaves room for any slug, so a type is never cut.
-  if (typeof value !== 'string' || !URL.canParse(value) || !isUriReference(value) || value.length > MAX_MEMBER_LENGTH / 2) {
+  if (!isUriReference(value) || !URL.canParse(value) || value.length > MAX_MEMBER_LENGTH / 2) {
     invalidOption('typeBaseUrl', `an absolute URI (RFC 3986) of at most ${MAX_MEMBER_LENGTH / 2} characters`, value)
   }
   return value.replace(/\/+$/, '')
@@ -196,7 +201,7 @@ function retryAfterSeconds(value: unknown): string {
 
 function headerNameOption(value: unknown): string {
   if (value === undefined) return DEFAULT_CORRELATION_HEADER
-  if (typeof value !== 'string' || !isValidHeaderName(value)) {
+  if (!isValidHeaderName(value)) {
     invalidOption('correlationIdHeader', 'a valid header name', value)
   }
   return value.toLowerCase()
@@ -216,11 +221,11 @@ function logLevels(value: unknown): { clientErrorLevel: ProblemLogLevel; serverE
   const { clientError = 'info', serverError = 'error', ...rest } = value as Record<string, unknown>
   const unknown = Object.keys(rest)[0]
   if (unknown !== undefined) invalidOption(`logLevels.${unknown}`, 'absent (unknown option)', rest[unknown])
-  if (typeof clientError !== 'string' || !LEVELS.has(clientError)) {
+  if (!isLogLevel(clientError)) {
     invalidOption('logLevels.clientError', `one of ${[...LEVELS].join(', ')}`, clientError)
   }
-  if (typeof serverError !== 'string' || !LEVELS.has(serverError)) {
+  if (!isLogLevel(serverError)) {
     invalidOption('logLevels.serverError', `one of ${[...LEVELS].join(', ')}`, serverError)
   }
-  return { clientErrorLevel: clientError as ProblemLogLevel, serverErrorLevel: serverError as ProblemLogLevel }
+  return { clientErrorLevel: clientError, serverErrorLevel: serverError }
 }

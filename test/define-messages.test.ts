@@ -68,6 +68,15 @@ describe('the class it makes', () => {
     expect(new OutOfStock().name).toBe('OutOfStock')
   })
 
+  it('the class\'s prototype name is described as a built-in error\'s is', () => {
+    // Writable, not enumerable, configurable: the same as TypeError.prototype.name, so code that
+    // redefines or inspects an error's name treats a defined problem as any other error.
+    expect(Object.getOwnPropertyDescriptor(OutOfStock.prototype, 'name')).toEqual({
+      ...Object.getOwnPropertyDescriptor(TypeError.prototype, 'name'),
+      value: 'OutOfStock',
+    })
+  })
+
   it('a problem of its type made elsewhere is an instance only with its status too', () => {
     expect(new HttpProblem(409, { type: BASE.type, title: BASE.title })).toBeInstanceOf(OutOfStock)
     expect(new HttpProblem(410, { type: BASE.type, title: BASE.title })).not.toBeInstanceOf(OutOfStock)

@@ -53,3 +53,33 @@ describe('the status table drives everything', () => {
     expect(slugFromTitle("I'm a teapot")).toBe('im-a-teapot')
   })
 })
+
+describe('the typed fields of a status become its headers', () => {
+  it('names the field in the message of a bad Accept list (415)', () => {
+    expect(() => new pkg.UnsupportedMediaType({ accept: [''] })).toThrow(
+      'http-problems: option "accept" must be an array of non-empty strings, received an array',
+    )
+    expect(new pkg.UnsupportedMediaType({ accept: ['application/json', 'text/csv'] }).headers).toMatchObject({
+      accept: 'application/json, text/csv',
+    })
+  })
+
+  it('reports a missing required field when the options are null, as when they are absent', () => {
+    // JavaScript callers can pass null; it must be the coded UsageError, not a TypeError from destructuring.
+    for (const make of [() => new pkg.MethodNotAllowed(null as never), () => pkg.createProblem(405, null as never)]) {
+      expect(make).toThrow(pkg.UsageError)
+      expect(make).toThrow('http-problems: option "allow" must be an array of method names')
+    }
+  })
+})
+
+describe('classNameFor', () => {
+  it('names the class of every status in the table', () => {
+    for (const entry of STATUSES) expect(pkg.classNameFor(entry.status)).toBe(entry.name)
+    expect(pkg.classNameFor(404)).toBe('NotFound')
+  })
+
+  it('is undefined for a status without a class', () => {
+    for (const status of [200, 399, 419, 499, 600, Number.NaN]) expect(pkg.classNameFor(status)).toBeUndefined()
+  })
+})
