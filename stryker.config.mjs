@@ -23,7 +23,10 @@ export default {
   timeoutMS: 20_000,
   // The dry run is the whole suite, instrumented, on a shared machine: minutes, not seconds.
   dryRunTimeoutMinutes: 40,
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // event-recorder writes each mutant's result as soon as it is known: a run stopped before its end
+  // still leaves them, and `npm run mutate:partial` makes a report of them (the others write at the end).
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
+  eventReporter: { baseDir: 'reports/mutation/events' },
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
