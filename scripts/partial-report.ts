@@ -109,6 +109,29 @@ export function scoresOf(report: Pick<PartialReport, 'files'>): FileScore[] {
     })
 }
 
+/**
+ * The lines of each file that hold a survivor or an uncovered mutant, as `--mutate` ranges
+ * (`src/render.ts:174-174,src/render.ts:210-211`): a run of the whole suite over only those lines
+ * checks what a run of the unit tests alone (`npm run mutate:unit`) left.
+ */
+export function survivorRanges(report: Pick<PartialReport, 'files'>): string {
+  const ranges: string[] = []
+  for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const open = mutants.filter((mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage')
+    const spans = open.map((mutant) => [mutant.location.start.line, mutant.location.end.line] as const).sort((a, b) => a[0] - b[0])
+    let current: [number, number] | undefined
+    for (const [start, end] of spans) {
+      if (current !== undefined && start <= current[1] + 1) current[1] = Math.max(current[1], end)
+      else {
+        if (current !== undefined) ranges.push(`${file}:${current[0]}-${current[1]}`)
+        current = [start, end]
+      }
+    }
+    if (current !== undefined) ranges.push(`${file}:${current[0]}-${current[1]}`)
+  }
+  return ranges.join(',')
+}
+
 /** The event files of one kind (`onMutantTested`, `onDryRunCompleted`, …), in the order they were written. */
 function eventsOf<T>(directory: string, kind: string): T[] {
   return readdirSync(directory)
@@ -132,6 +155,8 @@ function main(): void {
     const score = row.score === undefined ? '–' : `${(row.score * 100).toFixed(1)}%`
     console.log(`| \`${row.file}\` | ${score} | ${row.killed} | ${row.timedOut} | ${row.survived} | ${row.noCoverage} | ${row.notCounted} |`)
   }
+  const ranges = survivorRanges(report)
+  if (ranges !== '') console.log(`\nLines with a survivor or an uncovered mutant, for a run of the whole suite over them:\nnpm run mutate -- --mutate '${ranges}'`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) main()

@@ -86,8 +86,9 @@ export const SAME_KIND = Symbol.for('http-problems.sameKind')
  * if (isHttpProblem(err)) reply.code(err.status)
  */
 export function isHttpProblem(value: unknown): value is HttpProblem {
-  if (typeof value !== 'object' || value === null) return false
   try {
+    // A primitive reads `undefined` here; `null` and `undefined` throw, which answers false as a
+    // throwing getter or Proxy trap does.
     return (value as Record<symbol, unknown>)[PROBLEM_BRAND] === true
   } catch {
     return false
@@ -183,8 +184,7 @@ export class HttpProblem<S extends number = number, X extends Extensions = Exten
     if (!isHttpProblem(value)) return false
     if (this === HttpProblem) return true
     if (!Object.prototype.hasOwnProperty.call(this, SAME_KIND)) return false
-    const sameKind = (this as unknown as Record<symbol, (problem: HttpProblem) => boolean>)[SAME_KIND]
-    return sameKind === undefined ? false : sameKind(value)
+    return (this as unknown as Record<symbol, (problem: HttpProblem) => boolean>)[SAME_KIND]!(value)
   }
 }
 
@@ -204,6 +204,7 @@ export function isReservedMember(name: string): boolean {
  * an answer without one.
  */
 export function reasonPhrase(status: number): string {
+  // Stryker disable next-line EqualityOperator: 500 has a title in the table, so `> 500` answers the same for every status
   return statusEntry(status)?.title ?? OTHER_REASON_PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')
 }
 
@@ -220,6 +221,9 @@ interface StatusDefaults {
  */
 const STATUS_DEFAULTS: (StatusDefaults | undefined)[] = new Array<StatusDefaults | undefined>(200).fill(undefined)
 
+// A cache: without it, or with another index used both to read and to write, the same defaults come
+// back (derived again each time).
+// Stryker disable ArithmeticOperator,ConditionalExpression: a cache (above)
 function statusDefaults(status: number): StatusDefaults {
   const cached = STATUS_DEFAULTS[status - 400]
   if (cached !== undefined) return cached
@@ -228,6 +232,7 @@ function statusDefaults(status: number): StatusDefaults {
   STATUS_DEFAULTS[status - 400] = defaults
   return defaults
 }
+// Stryker restore ArithmeticOperator,ConditionalExpression
 
 /**
  * For a 4xx (unless `captureClientErrorStacks` is set), turns stack capture off (see
@@ -239,13 +244,14 @@ function suppressStackIfClientError(status: number): number | undefined {
 
 /**
  * Sets `Error.stackTraceLimit` to 0, so that the `Error` constructor captures no frames, and
- * returns the limit to restore afterwards. Returns `undefined` when nothing was changed: no
- * numeric limit (V8 then captures no stack anyway), a limit already 0, or a frozen `Error` whose
- * limit cannot be written (the stack is then captured, which costs time but breaks nothing).
+ * returns the limit to restore afterwards (a limit already 0 is written and restored as 0).
+ * Returns `undefined` when nothing was changed: no numeric limit (V8 then captures no stack
+ * anyway), or a frozen `Error` whose limit cannot be written (the stack is then captured, which
+ * costs time but breaks nothing).
  */
 function suppressStack(): number | undefined {
   const limit = Error.stackTraceLimit
-  if (typeof limit !== 'number' || limit === 0) return undefined
+  if (typeof limit !== 'number') return undefined
   try {
     Error.stackTraceLimit = 0
   } catch {
@@ -294,6 +300,7 @@ export function problemMembers<S extends number, X extends Extensions>(
     title,
     detail: opts.detail,
     type: opts.type ?? 'about:blank',
+    // Stryker disable next-line ConditionalExpression: made false, the code is derived from the default title, which gives the default code (the cached one)
     code: opts.code ?? (opts.title === undefined ? defaults.code : codeFromTitle(title)),
     headers: copyHeaders(opts.headers),
     expose: opts.expose ?? status < 500,
@@ -310,6 +317,7 @@ export function capturesNoStack(status: number): boolean {
 }
 
 function hasCause(options: unknown): options is { cause: unknown } {
+  // Stryker disable next-line ConditionalExpression: options were checked before (problemMembers), so null never gets here
   return typeof options === 'object' && options !== null && 'cause' in options
 }
 
@@ -354,8 +362,9 @@ function checkObject(value: unknown, name: string): void {
 function copyHeaders(headers: Readonly<Record<string, unknown>> | undefined): HeaderMap {
   const copy: HeaderMap = {}
   if (headers === undefined) return copy
+  // A `__proto__` name sets nothing: the values kept are strings, and the `__proto__` setter ignores
+  // anything but an object.
   for (const name of Object.keys(headers)) {
-    if (name === '__proto__') continue
     const value = headers[name]
     if (typeof value === 'string') copy[name.toLowerCase()] = value
     else if (typeof value === 'number' && Number.isFinite(value)) copy[name.toLowerCase()] = String(value)

@@ -147,8 +147,23 @@ describe('HttpProblem and the generated classes', () => {
       id: 7,
     })
     expect(new InternalServerError('db password wrong').toJSON()).not.toHaveProperty('detail')
+    // No detail, no member: not even one holding undefined, which a spread or Object.keys would show.
+    expect(Object.keys(new NotFound().toJSON())).toEqual(['type', 'title', 'status', 'code'])
     expect(new InternalServerError({ detail: 'shown', expose: true }).toJSON()).toHaveProperty('detail', 'shown')
     expect(JSON.stringify(new InternalServerError('secret'))).not.toContain('secret')
+  })
+
+  it('refuses options that are neither a string nor a plain object, null included', () => {
+    const message = (value: string): string => `http-problems: option "options" must be a string (the detail) or an options object, received ${value}`
+    expect(() => new HttpProblem(404, null as never)).toThrow(message('null'))
+    expect(() => new NotFound([] as never)).toThrow(message('an array'))
+    expect(() => new NotFound(42 as never)).toThrow(message('number 42'))
+  })
+
+  it('refuses extensions and headers that are not plain objects, a string included', () => {
+    expect(() => new NotFound({ extensions: 'abc' as never })).toThrow('http-problems: option "extensions" must be a plain object, received the string "abc"')
+    expect(() => new NotFound({ headers: 'x-a: 1' as never })).toThrow('http-problems: option "headers" must be a plain object, received the string "x-a: 1"')
+    expect(() => new NotFound({ headers: [] as never })).toThrow('http-problems: option "headers" must be a plain object, received an array')
   })
 
   it('createProblem returns the class for the status, or a base problem', () => {
@@ -173,6 +188,7 @@ describe('HttpProblem and the generated classes', () => {
     expect({ status: 404 }).not.toBeInstanceOf(NotFound)
     expect(null).not.toBeInstanceOf(HttpProblem)
     class UserNotFound extends NotFound {}
+    expect(new UserNotFound()).toBeInstanceOf(UserNotFound)
     expect(new UserNotFound()).toBeInstanceOf(NotFound)
     expect(new NotFound()).not.toBeInstanceOf(UserNotFound)
     expect(new UserNotFound().name).toBe('NotFound')
@@ -204,6 +220,7 @@ describe('HttpProblem and the generated classes', () => {
     expect(isHttpProblem({ status: 404, title: 'Not Found' })).toBe(false)
     expect(isHttpProblem(new Error('x'))).toBe(false)
     expect(isHttpProblem('x')).toBe(false)
+    for (const value of [null, undefined, 404, true, Symbol('x'), 10n, () => undefined]) expect(isHttpProblem(value)).toBe(false)
     const hostile = new Proxy({}, { get() { throw new Error('trap') } })
     expect(isHttpProblem(hostile)).toBe(false)
   })

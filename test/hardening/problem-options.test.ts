@@ -197,6 +197,12 @@ describe('member names: no prototype pollution, no overwriting', () => {
     const { headers: sent } = render(new BadRequest({ headers }))
     expect(sent['x-ok']).toBe('1')
     expect(Object.getPrototypeOf(sent)).toBe(Object.prototype)
+    // A string or number value under that name is no header either, and no own key of the copy.
+    for (const value of ['"text/html"', '7']) {
+      const problem = new BadRequest({ headers: JSON.parse(`{"__proto__":${value},"x-ok":"1"}`) })
+      expect(Object.keys(problem.headers)).toEqual(['x-ok'])
+      expect(Object.getPrototypeOf(problem.headers)).toBe(Object.prototype)
+    }
   })
 })
 

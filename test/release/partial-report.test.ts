@@ -2,7 +2,7 @@
 // what is left of a run stopped before its end: paths from the project root, each mutant once, the
 // scores counted as Stryker counts them.
 import { describe, expect, it } from 'vitest'
-import { projectPath, reportFromEvents, scoresOf, type MutantEvent } from '../../scripts/partial-report.js'
+import { projectPath, reportFromEvents, scoresOf, survivorRanges, type MutantEvent } from '../../scripts/partial-report.js'
 
 const ROOT = '/work/project'
 
@@ -95,5 +95,34 @@ describe('scoresOf', () => {
       ['src/a.ts', undefined],
       ['src/z.ts', 1],
     ])
+  })
+})
+
+describe('survivorRanges', () => {
+  function at(id: string, fileName: string, status: string, start: number, end = start): MutantEvent {
+    return { ...mutant(id, fileName, status), location: { start: { line: start, column: 1 }, end: { line: end, column: 9 } } }
+  }
+
+  it('gives the lines of survivors and uncovered mutants as --mutate ranges, joining adjacent and overlapping ones', () => {
+    const report = reportFromEvents(
+      [
+        at('1', 'src/b.ts', 'Survived', 40),
+        at('2', 'src/b.ts', 'NoCoverage', 10, 12),
+        at('3', 'src/b.ts', 'Survived', 13),
+        at('4', 'src/b.ts', 'Survived', 11),
+        at('5', 'src/b.ts', 'Killed', 20),
+        at('6', 'src/a.ts', 'Survived', 5),
+        at('7', 'src/a.ts', 'Timeout', 6),
+      ],
+      [],
+      7,
+      () => '',
+      ROOT,
+    )
+    expect(survivorRanges(report)).toBe('src/a.ts:5-5,src/b.ts:10-13,src/b.ts:40-40')
+  })
+
+  it('is empty when every mutant was detected or ignored', () => {
+    expect(survivorRanges(reportFromEvents([mutant('1', 'src/a.ts', 'Killed'), mutant('2', 'src/a.ts', 'Ignored')], [], 2, () => '', ROOT))).toBe('')
   })
 })
