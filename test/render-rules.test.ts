@@ -71,8 +71,10 @@ describe('title, code and type of forged members', () => {
     expect(body(renderMembers(members(404, { title: '!!!' }), facts, settings)).code).toBe('ERROR')
   })
 
-  it('writes instance "/" when the request URL is not a string', () => {
-    expect(body(renderMembers(members(404), { ...facts, url: undefined as never }, settings)).instance).toBe('/')
+  it('writes instance "/" when the request URL is not a string, and answers the problem itself', () => {
+    const rendered = renderMembers(members(404), { ...facts, url: undefined as never }, settings)
+    expect(rendered.status).toBe(404)
+    expect(body(rendered)).toMatchObject({ status: 404, instance: '/' })
   })
 })
 
@@ -80,7 +82,8 @@ describe("a problem's own headers", () => {
   it('are sent in lower case, except the ones the renderer owns and the correlation header', () => {
     const rendered = renderMembers(
       members(404, {
-        headers: { 'X-Trace': 'a', 'Content-Type': 'text/html', 'content-length': '1', 'Transfer-Encoding': 'chunked', 'X-Correlation-Id': 'forged' },
+        // The correlation header's value could not even be sent: it is ignored as an owned header is, not reported.
+        headers: { 'X-Trace': 'a', 'Content-Type': 'text/html', 'content-length': '1', 'Transfer-Encoding': 'chunked', 'X-Correlation-Id': 'forged\r\nx: 1' },
       }),
       facts,
       settings,
@@ -115,9 +118,12 @@ describe("a problem's own headers", () => {
   })
 
   it('are none when the headers member is not an object', () => {
+    const withoutHeaders = renderMembers(members(404), facts, settings).headers
     for (const headers of [null, 'x-a: b', 7]) {
       const rendered = renderMembers(members(404, { headers }), facts, settings)
       expect(rendered.status).toBe(404)
+      // A string's characters are no headers ("0": "x", …).
+      expect(Object.keys(rendered.headers).sort()).toEqual(Object.keys(withoutHeaders).sort())
       expect(rendered.droppedHeaders).toEqual([])
     }
   })
@@ -182,13 +188,16 @@ describe('extension members', () => {
 
   it('leaves a member named stack alone without exposeStack, and out with it', () => {
     expect(body(renderMembers(members(404, { extensions: { stack: 'mine' } }), facts, settings)).stack).toBe('mine')
-    const exposed = renderMembers(members(404, { extensions: { stack: 'mine' } }), facts, { ...settings, exposeStack: true })
+    const exposed = renderMembers(members(404, { extensions: { stack: 'mine', id: 7 } }), facts, { ...settings, exposeStack: true })
     expect(exposed.droppedMembers).toEqual(['stack'])
     expect(body(exposed).stack).toBe('')
+    expect(body(exposed).id).toBe(7)
   })
 
   it('are none when the extensions member is not an object', () => {
-    expect(renderMembers(members(404, { extensions: 'x' }), facts, settings).body).toBe(renderMembers(members(404), facts, settings).body)
+    for (const extensions of ['x', null, 7]) {
+      expect(renderMembers(members(404, { extensions }), facts, settings).body).toBe(renderMembers(members(404), facts, settings).body)
+    }
   })
 })
 
@@ -210,6 +219,22 @@ describe('correlation header setting', () => {
     const rendered = renderMembers(members(404), { ...facts, correlationId: 'a b' }, settings)
     expect(rendered.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(body(rendered).correlationId).toBe(rendered.headers['x-correlation-id'])
+  })
+})
+
+describe('a problem that cannot be read', () => {
+  it('gives the minimal 500 with the fault, and reports nothing dropped or to remove', () => {
+    const unreadable = members(404)
+    Object.defineProperty(unreadable, 'title', {
+      get(): never {
+        throw new Error('title getter')
+      },
+    })
+    const rendered = renderMembers(unreadable, facts, settings)
+    expect(rendered.status).toBe(500)
+    expect(rendered.fault).toEqual(new Error('title getter'))
+    expect(body(rendered)).toMatchObject({ status: 500, instance: '/a', correlationId: 'cid-1' })
+    expect(rendered).toMatchObject({ droppedHeaders: [], droppedMembers: [], removedReplyHeaders: [] })
   })
 })
 
