@@ -160,6 +160,11 @@ describe('HttpProblem and the generated classes', () => {
     expect(() => new NotFound(42 as never)).toThrow(message('number 42'))
   })
 
+  it('keeps header values that are strings or finite numbers, in lower case, and drops the rest', () => {
+    const headers = { 'X-Text': 'a', 'X-Count': 3, 'X-Flag': true, 'X-Nan': Number.NaN, 'X-Inf': Infinity, 'X-Obj': {}, 'X-Null': null, 'X-Big': 1n }
+    expect(new NotFound({ headers: headers as never }).headers).toEqual({ 'x-text': 'a', 'x-count': '3' })
+  })
+
   it('refuses extensions and headers that are not plain objects, a string included', () => {
     expect(() => new NotFound({ extensions: 'abc' as never })).toThrow('http-problems: option "extensions" must be a plain object, received the string "abc"')
     expect(() => new NotFound({ headers: 'x-a: 1' as never })).toThrow('http-problems: option "headers" must be a plain object, received the string "x-a: 1"')
