@@ -254,8 +254,9 @@ function cacheControlSetting(value: unknown): string | false {
 }
 
 function validStatus(status: unknown): number {
-  // Stryker disable next-line ConditionalExpression: typeof narrows for the compiler; Number.isInteger is already false for anything but a number
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500
+  // Stryker disable next-line ConditionalExpression: typeof narrows for the compiler; Number.isInteger below is already false for anything but a number
+  if (typeof status !== 'number') return 500
+  return Number.isInteger(status) && status >= 400 && status <= 599 ? status : 500
 }
 
 /** An id that is unsafe in a header, a JSON body or a log line is replaced, never written. */

@@ -64,6 +64,9 @@ describe('HttpProblem and the generated classes', () => {
     expect(problem.headers).toEqual({ 'x-plan': 'free', 'x-count': '3' })
     expect(problem.cause).toBe(cause)
     expect('cause' in new NotFound()).toBe(false)
+    // Error's own rule: a cause given, even undefined, is an own property; options without one give none.
+    expect(Object.hasOwn(new NotFound({ detail: 'x' }), 'cause')).toBe(false)
+    expect(Object.hasOwn(new NotFound({ cause: undefined }), 'cause')).toBe(true)
   })
 
   it('never modifies the caller options or their headers', () => {
