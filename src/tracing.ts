@@ -75,7 +75,7 @@ export async function importOptional(specifier: string): Promise<unknown> {
   try {
     return (await import(specifier)) as unknown
   } catch {
-    return undefined
+    // Not installed, or it threw while loading: resolves to undefined.
   }
 }
 

@@ -101,8 +101,11 @@ describe('logProblem', () => {
   it("'silent', or a level the logger says is off: no line; a throwing check: the line", () => {
     const entry = { problem: problem404, thrown: problem404, correlationId: 'c5', rendered: rendered(404) }
     const silent = recorder()
+    // The recorder, like many loggers, has no `silent` method: nothing may try to call one.
+    const warning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined)
     logProblem(silent.logger, entry, 'silent')
     expect(silent.calls).toHaveLength(0)
+    expect(warning).not.toHaveBeenCalled()
     const off = recorder(0, (level) => level !== 'info')
     logProblem(off.logger, entry, 'info')
     expect(off.calls).toHaveLength(0)
@@ -121,6 +124,23 @@ describe('logProblem', () => {
     logProblem(logger, { problem: problem404, thrown: new TypeError('x'), correlationId: 'c6', rendered: rendered(500) }, 'error')
     expect(calls).toHaveLength(1)
     expect(calls[0]![1]).toEqual({ correlationId: 'c6', status: 500, code: 'USER_NOT_FOUND', loggerFault: 'Error: transport down', thrown: 'TypeError: x' })
+  })
+
+  it('a 4xx line the logger refuses once: the retry names the fault, and no thrown value it never had', () => {
+    const { logger, calls } = recorder(1)
+    logProblem(logger, { problem: problem404, thrown: problem404, correlationId: 'c8', rendered: rendered(404) }, 'info')
+    expect(calls).toHaveLength(1)
+    expect(calls[0]![1]).toEqual({ correlationId: 'c8', status: 404, code: 'USER_NOT_FOUND', detail: 'No user 42', loggerFault: 'Error: transport down' })
+  })
+
+  it('leaves out a code, detail or title that is not a string', () => {
+    for (const value of [42, ['USER_NOT_FOUND'], { text: 'x' }]) {
+      const { logger, calls } = recorder()
+      const forged = { ...problem404, status: 404, code: value, detail: value, title: value, headers: {}, extensions: {} }
+      logProblem(logger, { problem: forged as never, thrown: forged, correlationId: 'c9', rendered: rendered(404) }, 'info')
+      expect(calls[0]![1]).toEqual({ correlationId: 'c9', status: 404 })
+      expect(calls[0]![2]).toBe('404 Problem')
+    }
   })
 
   it('a logger that always throws: one process warning with the code and the correlation id', () => {
