@@ -41,6 +41,19 @@ describe('express-validator paths', () => {
   })
 })
 
+describe('express-validator locations', () => {
+  it('a location that is no string (even one that throws when named) leaves the part to the default', () => {
+    const hostile = { toString: () => { throw new Error('hostile location') } }
+    expect(readValidationIssues([
+      { type: 'field', msg: 'Invalid value', path: 'a', location: hostile },
+      { type: 'field', msg: 'Invalid value', path: 'b', location: 7 },
+    ], { in: 'querystring' })).toEqual([
+      { in: 'querystring', pointer: '#/a', detail: 'Invalid value' },
+      { in: 'querystring', pointer: '#/b', detail: 'Invalid value' },
+    ])
+  })
+})
+
 describe('zod entries that are a little off', () => {
   it('fastify-type-provider-zod without an instancePath: the whole part', () => {
     expect(readValidationIssues([{ [ZOD_MARK]: true, keyword: 'invalid_type', params: {}, message: 'Invalid input' }])).toEqual([
