@@ -2,14 +2,7 @@
 // bounds on reading them: entries and findings are read once each, never past the cap, and a
 // hostile array costs nothing but its own issues.
 import { describe, expect, it } from 'vitest'
-import {
-  MAX_ISSUE_TEXT_LENGTH,
-  MAX_VALIDATION_ISSUES,
-  UsageError,
-  defineValidationReader,
-  normalize,
-  readValidationIssues,
-} from '../src/index.js'
+import { MAX_ISSUE_TEXT_LENGTH, MAX_VALIDATION_ISSUES, UsageError, defineValidationReader, normalize, readValidationIssues } from '../src/index.js'
 
 const FIELD = { type: 'field', msg: 'Invalid value', path: 'age', location: 'body' }
 
