@@ -100,9 +100,9 @@ export function defineValidationReader<Entry>(definition: ValidationReaderDefini
 
 /** The `validationReaders` option: readers made by `defineValidationReader`, in the order given. */
 export function validationReadersOption(value: unknown, name = 'validationReaders'): readonly ValidationReader[] {
-  if (value === undefined) return []
-  if (!Array.isArray(value)) invalidOption(name, 'an array of readers made by defineValidationReader', value)
-  value.forEach((reader, index) => {
+  const readers: unknown = value === undefined ? [] : value
+  if (!Array.isArray(readers)) invalidOption(name, 'an array of readers made by defineValidationReader', value)
+  readers.forEach((reader, index) => {
     if (!isValidationReader(reader)) {
       throw new UsageError(
         'ERR_HTTP_PROBLEMS_INVALID_OPTION',
@@ -110,9 +110,9 @@ export function validationReadersOption(value: unknown, name = 'validationReader
       )
     }
   })
-  return Object.freeze([...value] as ValidationReader[])
+  return Object.freeze([...readers] as ValidationReader[])
 }
 
 function isValidationReader(value: unknown): value is ValidationReader {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[READER_BRAND] === true
+  return (value as Record<symbol, unknown> | null | undefined)?.[READER_BRAND] === true
 }

