@@ -100,6 +100,9 @@ export function failedPart(failure: ValidationFailure, issues: readonly Validati
   return parts.size === 1 ? issues[0]!.in : parts.size === 0 ? 'body' : undefined
 }
 
+/** Most validation entries read from one failure, whatever they yield: 20 for each issue a body can hold. */
+export const MAX_VALIDATION_ENTRIES_READ = MAX_VALIDATION_ISSUES * 20
+
 /**
  * The issues of validation entries, read by the first of `readers` (then the built-in ones) that
  * matches each. Unreadable entries are skipped, never thrown on: the array comes from a thrown
@@ -115,7 +118,10 @@ export function validationIssues(
   const length = guarded(() => entries.length)
   if (typeof length !== 'number') return issues
   const defaultPart = clip(part ?? 'body', 64)
-  for (let index = 0; index < length && issues.length < MAX_VALIDATION_ISSUES; index++) {
+  // Entries that give no issue do not count toward MAX_VALIDATION_ISSUES, so the entries read are
+  // bounded too: a thrown array (or Proxy) of a million empty entries would otherwise hold the request.
+  const readable = Math.min(length, MAX_VALIDATION_ENTRIES_READ)
+  for (let index = 0; index < readable && issues.length < MAX_VALIDATION_ISSUES; index++) {
     const findings = guarded(() => findingsOf(entries[index], readers))
     if (findings === undefined) continue
     for (const finding of findings) {

@@ -3,6 +3,7 @@
 // hostile array costs nothing but its own issues.
 import { describe, expect, it } from 'vitest'
 import { MAX_ISSUE_TEXT_LENGTH, MAX_VALIDATION_ISSUES, UsageError, defineValidationReader, normalize, readValidationIssues } from '../src/index.js'
+import { MAX_VALIDATION_ENTRIES_READ } from '../src/validation.js'
 
 const FIELD = { type: 'field', msg: 'Invalid value', path: 'age', location: 'body' }
 
@@ -68,6 +69,15 @@ describe('the bounds on reading', () => {
     const entries = Array.from({ length: MAX_VALIDATION_ISSUES + 10 }, () => ({ n: 1 }))
     expect(readValidationIssues(entries, { readers: [reader] })).toHaveLength(MAX_VALIDATION_ISSUES)
     expect(offered).toHaveLength(MAX_VALIDATION_ISSUES)
+  })
+
+  it('entries that give no issue are read up to MAX_VALIDATION_ENTRIES_READ, however long the array says it is', () => {
+    // An array (or a Proxy) of empty entries would otherwise be read to its end, a length of Infinity forever.
+    const { offered, reader } = countingReader()
+    const endless = new Proxy([] as unknown[], { get: (target, key) => (key === 'length' ? Infinity : key in target ? Reflect.get(target, key) : { n: 0 }) })
+    expect(readValidationIssues(endless, { readers: [reader] })).toEqual([])
+    expect(offered).toHaveLength(MAX_VALIDATION_ENTRIES_READ)
+    expect(MAX_VALIDATION_ENTRIES_READ).toBe(1000)
   })
 
   it('findings of several entries together are cut at MAX_VALIDATION_ISSUES', () => {
