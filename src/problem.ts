@@ -87,9 +87,10 @@ export const SAME_KIND = Symbol.for('http-problems.sameKind')
  */
 export function isHttpProblem(value: unknown): value is HttpProblem {
   try {
-    // A primitive reads `undefined` here; `null` and `undefined` throw, which answers false as a
-    // throwing getter or Proxy trap does.
-    return (value as Record<symbol, unknown>)[PROBLEM_BRAND] === true
+    // `?.` so that `null` and `undefined` (thrown values too) answer false without an exception;
+    // a primitive reads `undefined`. The catch is for throwing getters and Proxy traps.
+    // Stryker disable next-line OptionalChaining: without it, null and undefined throw and the catch answers false as well (this saves the throw)
+    return (value as Record<symbol, unknown> | null | undefined)?.[PROBLEM_BRAND] === true
   } catch {
     return false
   }
