@@ -26,6 +26,11 @@ describe('defineProblem refuses a bad definition, naming the option, what it mus
     ['a status above 599', { ...BASE, status: 600 }, 'option "status" must be an integer from 400 to 599, received number 600'],
     ['an empty type', { ...BASE, type: '' }, 'option "type" must be a problem type URI other than about:blank, received the string ""'],
     ['a type that is no string', { ...BASE, type: 42 }, 'option "type" must be a problem type URI other than about:blank, received number 42'],
+    [
+      'a type that is no URI reference',
+      { ...BASE, type: 'not a uri with spaces' },
+      'option "type" must be a URI reference (RFC 3986) of at most 2048 characters, such as https://example.com/problems/out-of-stock, received the string "not a uri with spaces"',
+    ],
     ['a title that is no string', { ...BASE, title: 42 }, 'option "title" must be a non-empty string, received number 42'],
     ['an empty title', { ...BASE, title: '' }, 'option "title" must be a non-empty string, received the string ""'],
     ['a code that is no string', { ...BASE, code: 42 }, 'option "code" must be a string, received number 42'],
@@ -48,13 +53,19 @@ describe('defineProblem refuses a bad definition, naming the option, what it mus
     expect(messageOf(definition)).toBe(`http-problems: ${message}`)
   })
 
-  it('status 599 is the last one accepted', () => {
+  it('status 599 is the last one accepted, and 400 the first', () => {
     expect(defineProblem({ ...BASE, status: 599 }).status).toBe(599)
+    expect(defineProblem({ ...BASE, status: 400 }).status).toBe(400)
   })
 })
 
 describe('the class it makes', () => {
   const OutOfStock = defineProblem({ ...BASE })
+
+  it('carries its title and type as static members', () => {
+    expect(OutOfStock.title).toBe('Out of stock')
+    expect(OutOfStock.type).toBe('https://example.com/problems/out-of-stock')
+  })
 
   it('carries its code, made from the title when none is given', () => {
     expect(OutOfStock.code).toBe('OUT_OF_STOCK')
