@@ -16,8 +16,9 @@
  *   one app's window and not another's, which repeats run after run but moves with any change.
  *
  * Modes:
- * - default: every app of `INSTRUCTION_APPS`, each process building all of them, `BENCH_RUNS` times
- *   (default 1; 5 shows the spread).
+ * - default: every app of `INSTRUCTION_APPS` (or those `BENCH_APPS` names, with their bases), each
+ *   process building all of them, `BENCH_RUNS` times (default 1; 5 shows the spread). Ratios are to
+ *   each app's base: the plain reply, or for the `+log` apps the plain reply with the same pino.
  * - `--check`: the plain reply and the throw path only (each process builds those two), with the
  *   baseline's settings; fails when the throw path's ratio is more than `TOLERANCE` worse than the
  *   baseline in `bench/instructions-baseline.json`. Part of `npm test`.
@@ -29,7 +30,7 @@
  * (`--single-threaded`), which a server does on background threads. That figure is what an answer
  * costs, but the check does not read it: over five runs it repeats less well than the whole window
  * (BENCHMARKS.md, "Half the counted window is V8 compiling").
- * Settings: BENCH_RUNS, BENCH_WARMUP_REQUESTS (per app, default 1000), BENCH_COUNT (measured
+ * Settings: BENCH_APPS, BENCH_COUNT_SCAVENGES (1: V8's own young generation), BENCH_RUNS, BENCH_WARMUP_REQUESTS (per app, default 1000), BENCH_COUNT (measured
  * answers, default 1000).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -38,7 +39,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'tsup'
-import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, type InstructionApp } from './instructions/apps.js'
+import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, isInstructionApp, type InstructionApp } from './instructions/apps.js'
 import { fixed } from './report.js'
 import { median } from './stats.js'
 
@@ -53,11 +54,18 @@ const V8_FLAGS = [
   '--hash-seed=1',
   '--no-memory-reducer',
   // A 256 MB young generation: the counted answers allocate less, so no scavenge falls among them.
-  '--min-semi-space-size=256',
-  '--max-semi-space-size=256',
+  // BENCH_COUNT_SCAVENGES=1 (default mode only) keeps V8's own, so that what an answer allocates
+  // is paid for in the figure too; scavenges then fall at different answers in different apps, so
+  // that figure repeats less well, and the check never uses it.
+  ...(countsScavenges() ? [] : ['--min-semi-space-size=256', '--max-semi-space-size=256']),
   // The driver collects garbage once before the counted answers (see driver.ts).
   '--expose-gc',
 ]
+
+/** True when `BENCH_COUNT_SCAVENGES=1` asks for V8's own young generation (see `V8_FLAGS`). */
+function countsScavenges(): boolean {
+  return process.env.BENCH_COUNT_SCAVENGES === '1'
+}
 
 /** What `--check` and the baseline measure: the throw path against the plain reply. */
 const CHECKED_APPS: readonly InstructionApp[] = ['plain', 'ours-throw']
@@ -208,9 +216,26 @@ async function measureRun(apps: readonly InstructionApp[], warmup: number, count
   }
 }
 
+/** Each app's instructions per answer divided by its base's (the plain reply with the same logging). */
 function ratiosOf(perAnswer: Record<string, number>): Record<string, number> {
-  const plain = perAnswer.plain!
-  return Object.fromEntries(Object.entries(perAnswer).map(([app, value]) => [app, value / plain]))
+  return Object.fromEntries(
+    Object.entries(perAnswer).map(([app, value]) => [app, value / perAnswer[INSTRUCTION_APPS[app as InstructionApp].base]!]),
+  )
+}
+
+/**
+ * The apps a default run counts: all of them, or those `BENCH_APPS` names (comma-separated) with
+ * the bases their ratios need.
+ */
+function selectedApps(): InstructionApp[] {
+  const raw = process.env.BENCH_APPS
+  if (raw === undefined || raw === '') return Object.keys(INSTRUCTION_APPS) as InstructionApp[]
+  const names = raw.split(',').map((name) => name.trim())
+  const unknown = names.filter((name) => !isInstructionApp(name))
+  if (unknown.length > 0) throw new RangeError(`BENCH_APPS names unknown apps (${unknown.join(', ')}); known: ${Object.keys(INSTRUCTION_APPS).join(', ')}`)
+  const chosen = new Set<InstructionApp>()
+  for (const name of names as InstructionApp[]) chosen.add(INSTRUCTION_APPS[name].base).add(name)
+  return [...chosen]
 }
 
 function readBaseline(): Baseline {
@@ -231,7 +256,7 @@ function medians(runs: readonly Run[], figure: (run: Run) => Record<string, numb
 function printTable(runs: Run[]): void {
   const count = (value: number): string => Math.round(value).toLocaleString('en-US')
   console.log(
-    `| app | instructions per answer (median of ${runs.length}) | ratio to plain (the check's figure) | spread of the ratio over runs | ` +
+    `| app | instructions per answer (median of ${runs.length}) | ratio to its base (plain or plain+log; the check's figure) | spread of the ratio over runs | ` +
       "share spent in V8's compilers | outside the compilers, per answer | ratio | spread |",
   )
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|')
@@ -258,13 +283,16 @@ async function main(): Promise<void> {
     console.log(`${message}; skipped.`)
     return
   }
+  if (mode !== undefined && countsScavenges()) {
+    throw new RangeError(`BENCH_COUNT_SCAVENGES applies to a plain run only: ${mode} measures with the baseline's young generation`)
+  }
   const baseline = mode === '--check' ? readBaseline() : undefined
   if (baseline !== undefined && baseline.built?.join(',') !== CHECKED_APPS.join(',')) {
     throw new Error(`bench:instructions: the baseline was recorded with other apps built (${String(baseline.built)}); record it again with \`npm run bench:instructions -- --update-baseline\``)
   }
   const warmup = baseline?.warmup ?? integerFromEnv('BENCH_WARMUP_REQUESTS', 1000, 0, 100_000)
   const count = baseline?.count ?? integerFromEnv('BENCH_COUNT', 1000, 10, 100_000)
-  const apps = mode === undefined ? (Object.keys(INSTRUCTION_APPS) as InstructionApp[]) : CHECKED_APPS
+  const apps = mode === undefined ? selectedApps() : CHECKED_APPS
   const runCount = mode === '--check' ? 1 : integerFromEnv('BENCH_RUNS', 1, 1, 20)
   await bundleDriver()
   const runs: Run[] = []

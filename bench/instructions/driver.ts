@@ -20,7 +20,7 @@ import { execFileSync } from 'node:child_process'
 import type { FastifyInstance } from 'fastify'
 import { FASTIFY_APPS } from '../apps/fastify-apps.js'
 import { BENCH_PATH } from '../apps/members.js'
-import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, type InstructionApp } from './apps.js'
+import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, isInstructionApp, type InstructionApp } from './apps.js'
 
 async function answer(app: FastifyInstance, expected: number, count: number): Promise<void> {
   for (let index = 0; index < count; index++) {
@@ -41,10 +41,6 @@ function callgrind(...command: string[]): void {
   execFileSync('callgrind_control', [...command, String(process.pid)], { stdio: 'ignore' })
 }
 
-function isInstructionApp(name: string): name is InstructionApp {
-  return name in INSTRUCTION_APPS
-}
-
 async function main(): Promise<void> {
   const [warmupArg, countArg, measured, builtArg] = process.argv.slice(2)
   const warmup = Number(warmupArg)
@@ -58,7 +54,8 @@ async function main(): Promise<void> {
   }
   const apps = new Map<InstructionApp, FastifyInstance>()
   for (const name of built) {
-    const app = await FASTIFY_APPS[name](false)
+    const spec = INSTRUCTION_APPS[name]
+    const app = await FASTIFY_APPS[spec.app](spec.logging)
     await app.ready()
     apps.set(name, app)
   }
