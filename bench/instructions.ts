@@ -30,8 +30,8 @@
  * (`--single-threaded`), which a server does on background threads. That figure is what an answer
  * costs, but the check does not read it: over five runs it repeats less well than the whole window
  * (BENCHMARKS.md, "Half the counted window is V8 compiling").
- * Settings: BENCH_APPS, BENCH_COUNT_SCAVENGES (1: V8's own young generation), BENCH_RUNS, BENCH_WARMUP_REQUESTS (per app, default 1000), BENCH_COUNT (measured
- * answers, default 1000).
+ * Settings: BENCH_APPS, BENCH_COUNT_SCAVENGES (1: V8's own young generation), BENCH_RUNS,
+ * BENCH_WARMUP_REQUESTS (per app, default 1000), BENCH_COUNT (measured answers, default 1000).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
