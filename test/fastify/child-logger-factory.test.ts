@@ -3,7 +3,7 @@
  * keeps working on either side of it: set before the plugin, it is wrapped and sees the id among
  * its bindings; set after, it wraps the plugin's, which never writes into the bindings it is given.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import problems from '../../src/index.js'
@@ -17,7 +17,8 @@ function capturingApp(lines: Line[], raw: string[] = []): FastifyInstance {
       lines.push(JSON.parse(line) as Line)
     },
   }
-  return Fastify({ loggerInstance: pino({ level: 'info' }, stream) })
+  // Typed as Fastify's base logger: the app's type then matches the FastifyInstance the factories receive.
+  return Fastify({ loggerInstance: pino({ level: 'info' }, stream) as FastifyBaseLogger })
 }
 
 describe("an app's own childLoggerFactory beside the plugin", () => {
