@@ -6,8 +6,8 @@
  * What makes a count repeat (BENCHMARKS.md, "Instruction counts", has the spread of 5 runs):
  * - V8 flags: `--single-threaded` (no concurrent compiler or GC threads), `--predictable` and
  *   `--predictable-gc-schedule` (tier-up and GC by counts, not by time), fixed `--random-seed` and
- *   `--hash-seed`, no memory reducer (it runs on timers), and a young generation large enough that
- *   no scavenge falls inside the counted answers (one did in some apps' windows and not others').
+ *   `--hash-seed`, no memory reducer (it runs on timers). `--predictable-gc-schedule` also fixes
+ *   the young generation at 4 MB, so scavenges fall at the same answers in every run.
  * - One bundled ES module, no TypeScript loader thread; `inject()`, no sockets.
  * - Only the counted answers are counted: the driver zeroes callgrind's counters right before them
  *   and dumps them right after (bench/instructions/driver.ts); start-up and warm-up, which vary
@@ -30,7 +30,8 @@
  * (`--single-threaded`), which a server does on background threads. That figure is what an answer
  * costs, but the check does not read it: over five runs it repeats less well than the whole window
  * (BENCHMARKS.md, "Half the counted window is V8 compiling").
- * Settings: BENCH_APPS, BENCH_COUNT_SCAVENGES (1: V8's own young generation), BENCH_RUNS,
+ * Settings: BENCH_APPS, BENCH_ATTRIBUTE (two apps: where their instructions differ, per function;
+ * see printAttribution), BENCH_RUNS,
  * BENCH_WARMUP_REQUESTS (per app, default 1000), BENCH_COUNT (measured answers, default 1000).
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -40,6 +41,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'tsup'
 import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, isInstructionApp, type InstructionApp } from './instructions/apps.js'
+import { attributedProfile, COMPILER_FUNCTION, flatProfile, type FlatEntry } from './instructions/flat-profile.js'
 import { fixed } from './report.js'
 import { median } from './stats.js'
 
@@ -53,19 +55,13 @@ const V8_FLAGS = [
   '--random-seed=1',
   '--hash-seed=1',
   '--no-memory-reducer',
-  // A 256 MB young generation: the counted answers allocate less, so no scavenge falls among them.
-  // BENCH_COUNT_SCAVENGES=1 (default mode only) keeps V8's own, so that what an answer allocates
-  // is paid for in the figure too; scavenges then fall at different answers in different apps, so
-  // that figure repeats less well, and the check never uses it.
-  ...(countsScavenges() ? [] : ['--min-semi-space-size=256', '--max-semi-space-size=256']),
+  // No semi-space flags: `--predictable-gc-schedule` fixes the young generation at 4 MB whatever
+  // `--min/max-semi-space-size` say (v8.getHeapSpaceStatistics() under these flags), so scavenges
+  // fall inside the counted answers, at the same points in every run of the same code: the count
+  // includes what an answer allocates.
   // The driver collects garbage once before the counted answers (see driver.ts).
   '--expose-gc',
 ]
-
-/** True when `BENCH_COUNT_SCAVENGES=1` asks for V8's own young generation (see `V8_FLAGS`). */
-function countsScavenges(): boolean {
-  return process.env.BENCH_COUNT_SCAVENGES === '1'
-}
 
 /** What `--check` and the baseline measure: the throw path against the plain reply. */
 const CHECKED_APPS: readonly InstructionApp[] = ['plain', 'ours-throw']
@@ -132,36 +128,33 @@ function findDump(dir: string, name: string): { file: string; total: number } | 
   return undefined
 }
 
-// Functions of V8's compilers (TurboFan, Maglev, the bytecode compiler and their zone memory), by
-// the names callgrind reads from node's symbols. JIT-compiled JavaScript itself has no symbol.
-const COMPILER_FUNCTION = /v8::internal::(compiler|maglev|interpreter)::|v8::internal::Compiler::|Pipeline|OptimizedCompilationJob|v8::internal::Zone::/
-
 /**
- * Instructions of a dump spent in V8's compilers, from `callgrind_annotate`'s flat profile. The
- * counted window still compiles after the warm-up (half its instructions at 1,000 warm-up
- * requests; BENCHMARKS.md "Instruction counts"), and that share moves with JIT heuristics rather
- * than with the cost of the code, so the table shows it beside each figure.
+ * Instructions of a dump spent in V8's compilers, from its flat profile. The counted window still
+ * compiles after the warm-up (half its instructions at 1,000 warm-up requests; BENCHMARKS.md
+ * "Instruction counts"), and that share moves with JIT heuristics rather than with the cost of the
+ * code, so the table shows it beside each figure.
  */
-function compilerInstructions(dumpFile: string): number {
-  const annotate = spawnSync('callgrind_annotate', ['--auto=no', '--inclusive=no', '--threshold=100', dumpFile], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-  if (annotate.status !== 0) throw new Error(`callgrind_annotate failed on ${dumpFile}: ${annotate.stderr}`)
+function compilerInstructions(entries: readonly FlatEntry[]): number {
   let sum = 0
-  for (const line of annotate.stdout.split('\n')) {
-    const match = /^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$/.exec(line)
-    if (match !== null && COMPILER_FUNCTION.test(match[2]!)) sum += Number(match[1]!.replaceAll(',', ''))
-  }
+  for (const { name, instructions } of entries) if (COMPILER_FUNCTION.test(name)) sum += instructions
   return sum
 }
 
 /**
  * Instructions of `count` answers of `app`, in a driver process that built `built`: the counted
- * window minus the empty one (what asking callgrind costs; see driver.ts).
+ * window minus the empty one (what asking callgrind costs; see driver.ts). With `attribute`, node
+ * also runs with `--perf-basic-prof`, and the window's instructions are named per function.
  */
-function countInstructions(warmup: number, count: number, app: InstructionApp, built: readonly InstructionApp[]): Promise<WindowCount> {
+function countInstructions(warmup: number, count: number, app: InstructionApp, built: readonly InstructionApp[], attribute: boolean): Promise<WindowCount> {
   const dir = mkdtempSync(join(tmpdir(), 'http-problems-callgrind-'))
-  const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, 'callgrind.out')}`, process.execPath, ...V8_FLAGS, BUNDLE, String(warmup), String(count), app, built.join(',')]
+  const node = [process.execPath, ...V8_FLAGS, ...(attribute ? ['--perf-basic-prof'] : [])]
+  const args = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${join(dir, 'callgrind.out')}`, ...node, BUNDLE, String(warmup), String(count), app, built.join(',')]
+  let perfMap: string | undefined
   return new Promise<WindowCount>((resolve, reject) => {
-    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    // In its own directory: --perf-basic-prof also writes a V8 log into the working directory.
+    const child = spawn('valgrind', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+    // valgrind runs node in its own process, so V8 names the map after valgrind's PID.
+    perfMap = child.pid === undefined ? undefined : `/tmp/perf-${child.pid}.map`
     let stderr = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-64_000)
@@ -172,10 +165,21 @@ function countInstructions(warmup: number, count: number, app: InstructionApp, b
       clearTimeout(timer)
       const empty = findDump(dir, EMPTY_WINDOW)
       const counted = findDump(dir, COUNTED_WINDOW)
-      if (code !== 0 || empty === undefined || counted === undefined) reject(new Error(`callgrind run of ${app} failed (exit ${code}, dumps ${readdirSync(dir).join(', ')}):\n${stderr}`))
-      else resolve({ instructions: counted.total - empty.total, compiling: compilerInstructions(counted.file) })
+      if (code !== 0 || empty === undefined || counted === undefined) {
+        reject(new Error(`callgrind run of ${app} failed (exit ${code}, dumps ${readdirSync(dir).join(', ')}):\n${stderr}`))
+        return
+      }
+      const profile = flatProfile(counted.file)
+      resolve({
+        instructions: counted.total - empty.total,
+        compiling: compilerInstructions(profile),
+        functions: attribute && perfMap !== undefined ? attributedProfile(profile, perfMap) : undefined,
+      })
     })
-  }).finally(() => rmSync(dir, { recursive: true, force: true }))
+  }).finally(() => {
+    rmSync(dir, { recursive: true, force: true })
+    if (perfMap !== undefined) rmSync(perfMap, { force: true })
+  })
 }
 
 /** Runs the jobs at most `limit` at a time (callgrind is single-threaded; one per core). */
@@ -196,6 +200,8 @@ async function limited<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[
 interface WindowCount {
   instructions: number
   compiling: number
+  /** With `BENCH_ATTRIBUTE`: the window's instructions per function name (see flat-profile.ts). */
+  functions?: Map<string, number> | undefined
 }
 
 /** One run: instructions per answer of each app, the whole window and outside V8's compilers. */
@@ -207,7 +213,7 @@ interface Run {
 /** One run (one process per app, each building all of `apps`). */
 async function measureRun(apps: readonly InstructionApp[], warmup: number, count: number): Promise<Run> {
   const windows = await limited(
-    apps.map((app) => () => countInstructions(warmup, count, app, apps)),
+    apps.map((app) => () => countInstructions(warmup, count, app, apps, false)),
     Math.max(1, Math.min(2, availableParallelism())),
   )
   return {
@@ -253,6 +259,41 @@ function medians(runs: readonly Run[], figure: (run: Run) => Record<string, numb
   return Object.fromEntries(Object.keys(figure(runs[0]!)).map((app) => [app, median(runs.map((run) => figure(run)[app]!))]))
 }
 
+/** The two apps `BENCH_ATTRIBUTE` names (`numerator,denominator`), both among `apps`; `undefined` when unset. */
+function attributedPair(apps: readonly InstructionApp[]): [InstructionApp, InstructionApp] | undefined {
+  const raw = process.env.BENCH_ATTRIBUTE
+  if (raw === undefined || raw === '') return undefined
+  const names = raw.split(',').map((name) => name.trim())
+  if (names.length !== 2 || !names.every((name) => isInstructionApp(name) && apps.includes(name))) {
+    throw new RangeError(`BENCH_ATTRIBUTE names two of the counted apps (${apps.join(', ')}), e.g. ours-500,default-500; received ${JSON.stringify(raw)}`)
+  }
+  return names as [InstructionApp, InstructionApp]
+}
+
+/** Rows shown of each side of the attribution table. */
+const ATTRIBUTED_ROWS = 25
+
+/**
+ * One more process for each app of the pair, with `--perf-basic-prof`, and a table of where the
+ * first app's instructions per answer differ from the second's, per function, outside V8's
+ * compilers: the functions that cost it more, then those that cost it less. `--perf-basic-prof`
+ * makes V8 log every piece of code it makes, which costs instructions of its own: these processes'
+ * totals are not the table's above.
+ */
+async function printAttribution(pair: [InstructionApp, InstructionApp], apps: readonly InstructionApp[], warmup: number, count: number): Promise<void> {
+  const [first, second] = await limited(pair.map((app) => () => countInstructions(warmup, count, app, apps, true)), 2)
+  const perAnswer = (window: WindowCount | undefined, name: string): number => (window?.functions?.get(name) ?? 0) / count
+  const names = new Set([...first!.functions!.keys(), ...second!.functions!.keys()].filter((name) => !COMPILER_FUNCTION.test(name)))
+  const rows = [...names].map((name) => ({ name, a: perAnswer(first, name), b: perAnswer(second, name) })).sort((x, y) => y.a - y.b - (x.a - x.b))
+  const total = rows.reduce((sum, row) => sum + row.a - row.b, 0)
+  const show = (value: number): string => Math.round(value).toLocaleString('en-US')
+  console.log(`\nWhere ${pair[0]}'s instructions per answer differ from ${pair[1]}'s, outside V8's compilers (one process each, --perf-basic-prof): ${show(total)} in all`)
+  console.log(`| function (self cost) | ${pair[0]} | ${pair[1]} | difference |`)
+  console.log('|---|---:|---:|---:|')
+  const shown = [...rows.slice(0, ATTRIBUTED_ROWS), ...rows.slice(-ATTRIBUTED_ROWS).reverse().filter((row) => row.a - row.b < 0)]
+  for (const row of shown) console.log(`| ${row.name.replaceAll('|', '\\|').slice(0, 120)} | ${show(row.a)} | ${show(row.b)} | ${show(row.a - row.b)} |`)
+}
+
 function printTable(runs: Run[]): void {
   const count = (value: number): string => Math.round(value).toLocaleString('en-US')
   console.log(
@@ -283,9 +324,6 @@ async function main(): Promise<void> {
     console.log(`${message}; skipped.`)
     return
   }
-  if (mode !== undefined && countsScavenges()) {
-    throw new RangeError(`BENCH_COUNT_SCAVENGES applies to a plain run only: ${mode} measures with the baseline's young generation`)
-  }
   const baseline = mode === '--check' ? readBaseline() : undefined
   if (baseline !== undefined && baseline.built?.join(',') !== CHECKED_APPS.join(',')) {
     throw new Error(`bench:instructions: the baseline was recorded with other apps built (${String(baseline.built)}); record it again with \`npm run bench:instructions -- --update-baseline\``)
@@ -294,6 +332,7 @@ async function main(): Promise<void> {
   const count = baseline?.count ?? integerFromEnv('BENCH_COUNT', 1000, 10, 100_000)
   const apps = mode === undefined ? selectedApps() : CHECKED_APPS
   const runCount = mode === '--check' ? 1 : integerFromEnv('BENCH_RUNS', 1, 1, 20)
+  const pair = mode === undefined ? attributedPair(apps) : undefined
   await bundleDriver()
   const runs: Run[] = []
   for (let run = 0; run < runCount; run++) {
@@ -302,6 +341,7 @@ async function main(): Promise<void> {
   }
   console.log(`Node ${process.version}, ${warmup} warm-up requests per app, ${count} counted answers, V8 ${V8_FLAGS.join(' ')}`)
   printTable(runs)
+  if (pair !== undefined) await printAttribution(pair, apps, warmup, count)
 
   if (mode === '--update-baseline') {
     const recorded: Baseline = {
