@@ -136,8 +136,8 @@ function exampleBody(facts: ProblemTypeFacts, typeBaseUrl: string | undefined, c
 /** The last path segment of a type URI, when it can name a page; else the class name as a slug. */
 function slugOf(type: string, name: string): string {
   const path = type.split(/[?#]/)[0]!
-  const last = path.split('/').filter((segment) => segment !== '').pop() ?? ''
-  return SAFE_SLUG.test(last) && !last.includes(':') ? last : slugFromTitle(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
+  const last = path.split('/').filter((segment) => segment !== '').pop()
+  return last !== undefined && SAFE_SLUG.test(last) && !last.includes(':') ? last : slugFromTitle(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
 }
 
 function checkUnique(entries: readonly CatalogEntry[]): void {

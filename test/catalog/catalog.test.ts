@@ -70,3 +70,59 @@ describe('problemCatalog', () => {
     expect(() => problemCatalog(OutOfCredit as never)).toThrow(/option "catalog"/)
   })
 })
+
+describe('problemCatalog misuse, word for word', () => {
+  function refusal(types: unknown): UsageError {
+    try {
+      problemCatalog(types as never)
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError)
+      expect((error as UsageError).code).toBe('ERR_HTTP_PROBLEMS_INVALID_OPTION')
+      return error as UsageError
+    }
+    throw new Error('problemCatalog accepted the types')
+  }
+
+  it('names the option and what it got for a catalog that is not a list', () => {
+    expect(refusal(OutOfCredit).message).toBe('http-problems: option "catalog" must be a list of problem classes, received function')
+  })
+
+  it('names the entry that is not a problem class', () => {
+    expect(refusal([NotFound, () => undefined]).message).toBe(
+      'http-problems: option "catalog[1]" must be a problem class (NotFound, or a class made by defineProblem), received function',
+    )
+  })
+
+  it('refuses a status class of another copy whose status this copy has no row for', () => {
+    // A class of the same kind (the marker is a global symbol), without a type URI, for a status the table lacks.
+    const Foreign = class Foreign {}
+    Object.defineProperty(Foreign, Symbol.for('http-problems.sameKind'), { value: () => true })
+    Object.defineProperty(Foreign, 'status', { value: 499 })
+    expect(refusal([Foreign]).message).toBe(
+      'http-problems: option "catalog[0]" must be a problem class (NotFound, or a class made by defineProblem), received function',
+    )
+  })
+
+  it('names both classes that share a type URI', () => {
+    const Again = defineProblem({ name: 'Again', status: 403, type: OutOfCredit.type, title: 'x' })
+    expect(refusal([OutOfCredit, Again]).message).toBe(
+      `http-problems: option "catalog" has two problem types with the same type ${OutOfCredit.type}: OutOfCredit and Again`,
+    )
+  })
+
+  it('names the status class whose page name a declared type takes', () => {
+    const Clash = defineProblem({ name: 'Clash', status: 404, type: 'https://other.example/not-found', title: 'x' })
+    expect(refusal([Clash]).message).toBe('http-problems: option "catalog" has two problem types with the same page not-found: NotFound and Clash')
+  })
+})
+
+describe('problemCatalog page names', () => {
+  it.each([
+    ['/', 'quota-gone'],
+    ['https://errors.example.com/problems/quota-gone/', 'quota-gone'],
+    ['https://errors.example.com/problems/quota?lang=en#top', 'quota'],
+  ])('a type %s gives the page %s', (type, slug) => {
+    const QuotaGone = defineProblem({ name: 'QuotaGone', status: 410, type, title: 'Quota gone' })
+    expect(problemCatalog([QuotaGone]).find(type)!.slug).toBe(slug)
+  })
+})
