@@ -95,7 +95,7 @@ describe('problemCatalog misuse, word for word', () => {
 
   it('refuses a status class of another copy whose status this copy has no row for', () => {
     // A class of the same kind (the marker is a global symbol), without a type URI, for a status the table lacks.
-    const Foreign = class Foreign {}
+    const Foreign = function Foreign(): void {}
     Object.defineProperty(Foreign, Symbol.for('http-problems.sameKind'), { value: () => true })
     Object.defineProperty(Foreign, 'status', { value: 499 })
     expect(refusal([Foreign]).message).toBe(
