@@ -14,10 +14,11 @@ export interface BodyStream {
   }
 }
 
-/** What reading a body gave. */
-export type BodyText =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly reason: 'too-large' | 'read-failed' }
+/**
+ * What reading a body gave: its text, or nothing (too large, already read, locked by another
+ * reader, or the stream failed; the caller answers all of them alike, as `'unreadable'`).
+ */
+export type BodyText = { readonly ok: true; readonly text: string } | { readonly ok: false }
 
 /** Default byte limit: problem bodies are small, and a larger error page says nothing more. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
@@ -32,7 +33,7 @@ export async function readBodyText(body: BodyStream | null, maxBytes: number): P
   try {
     reader = body.getReader()
   } catch {
-    return { ok: false, reason: 'read-failed' } // already read, or locked by another reader
+    return { ok: false } // already read, or locked by another reader
   }
   const decoder = new TextDecoder()
   let text = ''
@@ -44,12 +45,12 @@ export async function readBodyText(body: BodyStream | null, maxBytes: number): P
       size += chunk.value.byteLength
       if (size > maxBytes) {
         await reader.cancel('http-problems: body over the size limit').catch(() => undefined)
-        return { ok: false, reason: 'too-large' }
+        return { ok: false }
       }
       text += decoder.decode(chunk.value, { stream: true })
     }
   } catch {
     await reader.cancel().catch(() => undefined)
-    return { ok: false, reason: 'read-failed' }
+    return { ok: false }
   }
 }

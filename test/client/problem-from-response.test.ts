@@ -139,6 +139,30 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
     expect(problem.headers).toEqual({})
   })
 
+  /** A response of another HTTP client: its headers are read as given, untrimmed. */
+  function responseLike(status: number, sent: Record<string, string>) {
+    return { status, headers: { get: (name: string) => sent[name] ?? null }, body: null }
+  }
+
+  it.each([
+    [429, { 'retry-after': ' 120 ' }, { 'retry-after': '120' }],
+    [503, { 'retry-after': '5' }, { 'retry-after': '5' }],
+    [416, { 'content-range': ' bytes */1234 ' }, { 'content-range': 'bytes */1234' }],
+    [416, { 'content-range': 'x bytes */1234' }, {}],
+    [416, { 'content-range': 'bytes */1234x' }, {}],
+    [451, { link: 'junk <https://blocker.example>; rel="blocked-by"' }, {}],
+  ] as const)('%i from another client, headers %j', async (status, sent, expected) => {
+    const problem = await problemFromResponse(responseLike(status, sent))
+    expect(problem.status).toBe(status)
+    expect(problem.headers).toEqual(expected)
+  })
+
+  it.each(['120abc', 'a120'])('503 with a Retry-After %j that is no delay or date: the class, without the field', async (value) => {
+    const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
+    expect(problem.name).toBe('ServiceUnavailable')
+    expect(problem.headers).toEqual({})
+  })
+
   it('does not make a BadGateway out of a 4xx', async () => {
     expect(await problemFromResponse(new Response(null, { status: 404 }))).not.toBeInstanceOf(BadGateway)
   })
