@@ -1,0 +1,79 @@
+// The ready-made rules read a driver's error by its shape, and only that shape: what makes a
+// value one of theirs, what they read from it, and that a value of another shape is passed on
+// quietly (no fault reported: the rules are ours, a value they do not know is no fault of theirs).
+import { describe, expect, it, vi } from 'vitest'
+import { clientClosedProblem } from '../../src/mapping/client-closed.js'
+import { mongoRules, networkRules, postgresRules } from '../../src/mapping/index.js'
+import { mapThrown } from '../../src/mapping/map-thrown.js'
+import { resolveRules } from '../../src/mapping/resolve-rules.js'
+import type { HttpProblem } from '../../src/index.js'
+
+function mapped(rules: readonly unknown[], thrown: unknown, clientClosed = false): { problem: HttpProblem | undefined; faults: unknown[] } {
+  const report = vi.fn()
+  const problem = mapThrown(resolveRules(rules), thrown, { clientClosed }, report)
+  return { problem, faults: report.mock.calls }
+}
+
+describe('MongoDB rules', () => {
+  it('pass on a value with the duplicate-key code but no name, without a fault', () => {
+    expect(mapped(mongoRules, { code: 11000, keyPattern: { email: 1 } })).toEqual({ problem: undefined, faults: [] })
+  })
+})
+
+describe('PostgreSQL rules', () => {
+  const violation = (detail: string) => Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR', detail })
+
+  it('name the key columns of a detail line that starts with them', () => {
+    expect(mapped(postgresRules, violation('Key (email)=(a@example.com) already exists.')).problem?.extensions).toEqual({
+      errors: [{ pointer: '#/email', detail: 'is already taken' }],
+    })
+  })
+
+  it('name no column from a detail line that only quotes a key further on', () => {
+    const { problem } = mapped(postgresRules, violation('Failing row contains Key (email)=(a@example.com).'))
+    expect(problem?.status).toBe(409)
+    expect(problem?.extensions).toEqual({})
+  })
+})
+
+describe('network rules: the client-closed rule', () => {
+  const abortError = (): Error => Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })
+
+  it.each([
+    ['an AbortError', abortError()],
+    ["Node's ABORT_ERR code without the name", Object.assign(new Error('aborted'), { code: 'ABORT_ERR' })],
+    ['an AbortError as the cause of what the route threw', new TypeError('fetch failed', { cause: abortError() })],
+  ])('answers %s after the client left with 499', (_label, thrown) => {
+    const { problem, faults } = mapped(networkRules, thrown, true)
+    expect(problem?.status).toBe(499)
+    expect(problem?.code).toBe('CLIENT_CLOSED_REQUEST')
+    expect(faults).toEqual([])
+  })
+
+  it('leaves any other error after the client left to the other rules', () => {
+    expect(mapped(networkRules, new Error('boom'), true).problem).toBeUndefined()
+    expect(mapped(networkRules, Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), true).problem?.status).toBe(502)
+    expect(mapped(networkRules, Object.assign(new Error('x'), { code: 'ABORT_ERR_OTHER' }), true).problem).toBeUndefined()
+  })
+
+  it('logs why: the client closed the connection', () => {
+    const cause = new Error('aborted')
+    const problem = clientClosedProblem(cause)
+    expect(problem.detail).toBe('The client closed the connection before the answer.')
+    expect(problem.title).toBe('Client Closed Request')
+    expect(problem.cause).toBe(cause)
+  })
+})
+
+describe('a rule whose match cannot be inspected', () => {
+  it('is called as a predicate when reading its prototype throws (a guarded Proxy)', () => {
+    const predicate = new Proxy((thrown: unknown) => thrown === 'mine', {
+      get: () => {
+        throw new Error('no reads')
+      },
+    })
+    const { problem, faults } = mapped([{ match: predicate, problem: clientClosedProblem(undefined) }], 'mine')
+    expect(problem?.status).toBe(499)
+    expect(faults).toEqual([])
+  })
+})
