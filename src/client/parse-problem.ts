@@ -144,7 +144,7 @@ function fromOtherJson(fallback: ParsedProblem, json: Record<string, unknown>): 
 function readParseOptions(options: ParseOptions): { headerName: string; maxBodyBytes: number } {
   if (typeof options !== 'object' || options === null) invalidOption('options', 'an object', options)
   const { correlationIdHeader = configuredCorrelationHeader(), maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options
-  if (typeof correlationIdHeader !== 'string' || !isValidHeaderName(correlationIdHeader)) {
+  if (!isValidHeaderName(correlationIdHeader)) {
     invalidOption('correlationIdHeader', 'a valid header name', correlationIdHeader)
   }
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
@@ -154,7 +154,7 @@ function readParseOptions(options: ParseOptions): { headerName: string; maxBodyB
 }
 
 function mediaTypeOf(contentType: string | null): string | undefined {
-  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase()
+  const mediaType = contentType?.split(';', 1)[0]!.trim().toLowerCase()
   return mediaType === '' ? undefined : mediaType
 }
 
