@@ -101,6 +101,7 @@ describe('problemFromResponse', () => {
     const error = await problemFromResponse(ok).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).code).toBe('ERR_HTTP_PROBLEMS_INVALID_STATUS')
+    expect((error as UsageError).message).toBe(`http-problems: problemFromResponse needs an error response (400..599), received status ${status}`)
     expect(ok.bodyUsed).toBe(false)
   })
 })
