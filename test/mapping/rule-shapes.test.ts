@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { clientClosedProblem } from '../../src/mapping/client-closed.js'
 import { mongoRules, networkRules, postgresRules } from '../../src/mapping/index.js'
 import { mapThrown } from '../../src/mapping/map-thrown.js'
+import { answersClosedClient } from '../../src/mapping/request-step.js'
 import { resolveRules } from '../../src/mapping/resolve-rules.js'
 import type { HttpProblem } from '../../src/index.js'
 
@@ -75,5 +76,18 @@ describe('a rule whose match cannot be inspected', () => {
     const { problem, faults } = mapped([{ match: predicate, problem: clientClosedProblem(undefined) }], 'mine')
     expect(problem?.status).toBe(499)
     expect(faults).toEqual([])
+  })
+})
+
+describe('answersClosedClient: only the client-closed problem, on a connection that is gone', () => {
+  const gone = { destroyed: true }
+  it.each([
+    ['the client-closed problem, the connection gone', { status: 499, code: 'CLIENT_CLOSED_REQUEST' }, gone, true],
+    ['the client-closed problem, the client still there', { status: 499, code: 'CLIENT_CLOSED_REQUEST' }, { destroyed: false }, false],
+    ["a rule's 500, the connection gone", { status: 500, code: 'INTERNAL' }, gone, false],
+    ["a rule's own 499 with another code, the connection gone", { status: 499, code: 'GAVE_UP' }, gone, false],
+    ['the client-closed code on another status, the connection gone', { status: 503, code: 'CLIENT_CLOSED_REQUEST' }, gone, false],
+  ])('%s: %s', (_label, problem, connection, expected) => {
+    expect(answersClosedClient(problem as never, connection)).toBe(expected)
   })
 })
