@@ -82,5 +82,6 @@ function isClass(fn: object): boolean {
 
 /** `HttpProblem` itself or one of its subclasses: a rule that names our own problems. */
 function namesProblems(matched: object): boolean {
-  return matched === HttpProblem || guarded(() => (matched as { prototype?: unknown }).prototype instanceof HttpProblem) === true
+  // HttpProblem's own prototype counts too: it carries the problem brand, so `instanceof` is true for it.
+  return guarded(() => (matched as { prototype?: unknown }).prototype instanceof HttpProblem) === true
 }

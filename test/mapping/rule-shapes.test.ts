@@ -91,3 +91,30 @@ describe('answersClosedClient: only the client-closed problem, on a connection t
     expect(answersClosedClient(problem as never, connection)).toBe(expected)
   })
 })
+
+describe('the rule tables', () => {
+  it('name at most 8 fields', () => {
+    const keyPattern = Object.fromEntries(Array.from({ length: 10 }, (_, index) => [`field${index}`, 1]))
+    const { problem } = mapped(mongoRules, Object.assign(new Error('dup'), { name: 'MongoServerError', code: 11000, keyPattern }))
+    expect((problem?.extensions.errors as { pointer: string }[]).map((error) => error.pointer)).toEqual(
+      Array.from({ length: 8 }, (_, index) => `#/field${index}`),
+    )
+  })
+
+  it('name only plain identifier paths: a wildcard index or a quoted name is left out', () => {
+    const keyPattern = { '$**': 1, 'first name': 1, 'profile.email': 1, tenant_id: 1 }
+    const { problem } = mapped(mongoRules, Object.assign(new Error('dup'), { name: 'MongoServerError', code: 11000, keyPattern }))
+    expect(problem?.extensions.errors).toEqual([
+      { pointer: '#/profile/email', detail: 'is already taken' },
+      { pointer: '#/tenant_id', detail: 'is already taken' },
+    ])
+  })
+
+  it("give a row's problem, without fields, for a value its match refuses, never throwing", () => {
+    const rule = postgresRules[0]!
+    const problem = (rule.problem as (thrown: unknown) => HttpProblem)(new Error('not a driver error'))
+    expect(problem.status).toBe(409)
+    expect(problem.code).toBe('ALREADY_EXISTS')
+    expect(problem.extensions).toEqual({})
+  })
+})

@@ -37,6 +37,22 @@ describe('the map option', () => {
     expect(attempt).toThrow(`option "${name}"`)
   })
 
+  it.each<[string, unknown, string]>([
+    ['not an array', { match: Error }, 'option "map" must be an array of { match, problem } rules, received an object'],
+    ['a rule that is not an object', [42], 'option "map[0]" must be a { match, problem } rule, received number 42'],
+    ['a match that is not a function', [{ match: 'Error', problem: new Conflict() }], 'option "map[0].match" must be a class or a predicate function, received the string "Error"'],
+    ['a problem that is a plain object', [{ match: Error, problem: { status: 409 } }], 'option "map[0].problem" must be an HttpProblem or a function returning one, received an object'],
+    ['an httpErrors that is not a boolean', [{ match: Error, problem: new Conflict(), httpErrors: 'yes' }], 'option "map[0].httpErrors" must be a boolean, received the string "yes"'],
+    ['an unknown key (a typo)', [{ match: Error, problem: new Conflict(), when: 1 }], 'option "map[0].when" must be absent (a rule has match, problem and httpErrors), received number 1'],
+  ])('says what is wrong with %s, word for word', (_case, value, message) => {
+    expect(() => resolveRules(value)).toThrow(`http-problems: ${message}`)
+  })
+
+  it('offers HTTP errors to a rule whose match is HttpProblem itself', () => {
+    const problem = mapWith([{ match: HttpProblem, problem: new Gone() }], new NotFound())
+    expect(problem?.status).toBe(410)
+  })
+
   it('accepts no rules, an empty list, and never keeps or changes the caller’s array', () => {
     expect(resolveRules(undefined)).toBeUndefined()
     expect(resolveRules([])).toBeUndefined()
