@@ -140,3 +140,15 @@ describe('no internals in a 5xx: the line shown', () => {
     expect(shown(`Failed.\n    ${frame}`)).toEqual([`no-internals-in-5xx: a 5xx body shows the server's internals: ${JSON.stringify(frame.slice(0, 80))}`])
   })
 })
+
+describe('bodies quoted in a failure are cut to 80 characters', () => {
+  const long = `<html>${'x'.repeat(100)}</html>`
+
+  it('a body that is not JSON', () => {
+    expect(messages(answer({ text: long }), expected())).toContain(`body: the body is not JSON: ${JSON.stringify(long.slice(0, 80))}`)
+  })
+
+  it('a body on a HEAD answer', () => {
+    expect(messages(answer({ text: long }), expected({ head: true }))).toEqual([`body: a HEAD answer has a body: ${JSON.stringify(long.slice(0, 80))}`])
+  })
+})
