@@ -158,7 +158,25 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
     expect(problem.headers).toEqual(expected)
   })
 
-  it.each(['120abc', 'a120'])('503 with a Retry-After %j that is no delay or date: the class, without the field', async (value) => {
+  it.each([
+    ['an IMF-fixdate', 'Sun, 06 Nov 1994 08:49:37 GMT'],
+    ['an RFC 850 date', 'Sunday, 06-Nov-94 08:49:37 GMT'],
+    ['an asctime date, which means GMT', 'Sun Nov  6 08:49:37 1994'],
+  ])('503 with a Retry-After in the HTTP-date form of %s, in any local zone', async (_form, value) => {
+    const zone = process.env.TZ
+    try {
+      for (const local of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = local
+        const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
+        expect(problem.headers).toEqual({ 'retry-after': 'Sun, 06 Nov 1994 08:49:37 GMT' })
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
+
+  it.each(['120abc', 'a120', '1.5', '5 2', 'May 1', '2026-11-22', 'Sun, 06 Nov 1994 08:49:37', 'Sun, 06 Nov 1994 08:49:37 GMT+0100', 'Mon Sun, 06 Nov 1994 08:49:37 GMT', 'Sun Nov  6 08:49:37 19945', 'x Sun Nov  6 08:49:37 1994'])('503 with a Retry-After %j that is no delay or date: the class, without the field', async (value) => {
     const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
     expect(problem.name).toBe('ServiceUnavailable')
     expect(problem.headers).toEqual({})
