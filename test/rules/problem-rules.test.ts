@@ -152,3 +152,29 @@ describe('bodies quoted in a failure are cut to 80 characters', () => {
     expect(messages(answer({ text: long }), expected({ head: true }))).toEqual([`body: a HEAD answer has a body: ${JSON.stringify(long.slice(0, 80))}`])
   })
 })
+
+describe('no internals in a 5xx: the bodies read', () => {
+  const serverError = (text: string): Answer => answer({ status: 500, text })
+  const internals = (text: string) => messages(serverError(text), expected({ status: 500 })).filter((message) => message.startsWith('no-internals-in-5xx'))
+
+  it('a body that is not JSON is read as text', () => {
+    expect(internals('<pre>TypeError: x is undefined\n    at handler (/app/a.js:1:2)</pre>')).toEqual([
+      'no-internals-in-5xx: a 5xx body shows the server\'s internals: "<pre>TypeError: x is undefined"',
+    ])
+  })
+
+  it('a JSON null, and null members, are read without failing', () => {
+    expect(internals('null')).toEqual([])
+    expect(internals(JSON.stringify({ ...BODY, status: 500, title: 'Internal Server Error', data: null, count: 3 }))).toEqual([])
+  })
+})
+
+describe('a rejected correlation id reflected twice', () => {
+  it('names both places', () => {
+    const rejected = 'bad id <x>'
+    const text = JSON.stringify({ ...BODY, detail: `unknown ${rejected}` })
+    expect(messages(answer({ text, headers: { 'x-correlation-id': rejected } }), expected({ rejectedCorrelationId: rejected }))).toContain(
+      'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the header and body',
+    )
+  })
+})
