@@ -5,15 +5,17 @@ import { NotFound, STATUSES, UsageError, defineProblem, renderProblem } from '..
 import { CATALOG, OutOfCredit, TYPE_BASE_URL } from '../fixtures/catalog.js'
 
 describe('problemCatalog', () => {
-  const catalog = problemCatalog([...CATALOG, NotFound], { typeBaseUrl: `${TYPE_BASE_URL}/` })
+  // Built in each test, not once when the file is collected: code that runs outside a test is
+  // covered by none, and mutation testing could not tell which test would notice a change in it.
+  const catalog = () => problemCatalog([...CATALOG, NotFound], { typeBaseUrl: `${TYPE_BASE_URL}//` })
 
   it('lists every status of the table once, in order, then the declared types', () => {
-    expect(catalog.entries.map((entry) => entry.status)).toEqual([...STATUSES.map((row) => row.status), 403, 409])
-    expect(catalog.entries.filter((entry) => entry.builtIn)).toHaveLength(STATUSES.length)
+    expect(catalog().entries.map((entry) => entry.status)).toEqual([...STATUSES.map((row) => row.status), 403, 409])
+    expect(catalog().entries.filter((entry) => entry.builtIn)).toHaveLength(STATUSES.length)
   })
 
   it.each(STATUSES.map((row) => [row.status, row] as const))('%i: documented from the status table', (status, row) => {
-    const entry = catalog.entries.find((candidate) => candidate.builtIn && candidate.status === status)!
+    const entry = catalog().entries.find((candidate) => candidate.builtIn && candidate.status === status)!
     expect(entry.description).toBe(row.description)
     expect(entry.resolution).toBe(row.resolution)
     expect(entry.description!.length).toBeGreaterThan(40)
@@ -26,10 +28,12 @@ describe('problemCatalog', () => {
     expect(entry.headers).toContainEqual({ name: 'x-correlation-id', required: true })
     expect(entry.type).toBe(`${TYPE_BASE_URL}/${entry.slug}`)
     expect(entry.example.type).toBe(entry.type)
+    expect(entry.example.status).toBe(status)
+    expect(entry.schema).toEqual({ type: 'object', properties: {} })
   })
 
   it('finds a declared type by its type URI, with an example body the renderer wrote', () => {
-    const entry = catalog.find(OutOfCredit.type)!
+    const entry = catalog().find(OutOfCredit.type)!
     expect(entry.problemClass).toBe(OutOfCredit)
     expect(entry.slug).toBe('out-of-credit')
     expect(entry.headers).toEqual([{ name: 'x-correlation-id', required: true }])
@@ -116,10 +120,20 @@ describe('problemCatalog misuse, word for word', () => {
   })
 })
 
+describe('problemCatalog entries of declared types', () => {
+  it('a type for a status the table has no row for lists only the correlation id header', () => {
+    const Abandoned = defineProblem({ name: 'Abandoned', status: 499, type: 'https://errors.example.com/problems/abandoned', title: 'Abandoned' })
+    const entry = problemCatalog([Abandoned]).find(Abandoned.type)!
+    expect(entry.headers).toEqual([{ name: 'x-correlation-id', required: true }])
+    expect(entry.description).toBeUndefined()
+    expect(entry.resolution).toBeUndefined()
+  })
+})
+
 describe('problemCatalog page names', () => {
   it.each([
     ['/', 'quota-gone'],
-    ['https://errors.example.com/problems/quota-gone/', 'quota-gone'],
+    ['https://errors.example.com/problems/quota/', 'quota'],
     ['https://errors.example.com/problems/quota?lang=en#top', 'quota'],
   ])('a type %s gives the page %s', (type, slug) => {
     const QuotaGone = defineProblem({ name: 'QuotaGone', status: 410, type, title: 'Quota gone' })
