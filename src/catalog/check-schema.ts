@@ -138,7 +138,7 @@ function hasType(value: unknown, name: JsonTypeName): boolean {
     case 'integer':
       return Number.isInteger(value)
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
+      return Number.isFinite(value)
     default:
       return typeof value === name
   }

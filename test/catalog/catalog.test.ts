@@ -107,6 +107,16 @@ describe('problemCatalog misuse, word for word', () => {
     )
   })
 
+  it.each([
+    ['null', null, 'null'],
+    ['a function with a status but not of the kind', Object.assign(() => undefined, { status: 404 }), 'function'],
+    ['an object of the kind that is no class', { [Symbol.for('http-problems.sameKind')]: () => true, status: 404 }, 'an object'],
+  ])('refuses %s in the list', (_label, value, received) => {
+    expect(refusal([value]).message).toBe(
+      `http-problems: option "catalog[0]" must be a problem class (NotFound, or a class made by defineProblem), received ${received}`,
+    )
+  })
+
   it('names both classes that share a type URI', () => {
     const Again = defineProblem({ name: 'Again', status: 403, type: OutOfCredit.type, title: 'x' })
     expect(refusal([OutOfCredit, Again]).message).toBe(

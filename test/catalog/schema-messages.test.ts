@@ -38,6 +38,13 @@ describe('defineProblem refuses a bad extension schema, naming the keyword, what
       () => withSchema({ type: 'object', properties: { status: { type: 'number' } } }),
       'option "schema.properties.status" must be absent: it is a reserved problem member, received the string "status"',
     ],
+    ['an array schema with properties', () => withSchema({ type: 'array', properties: {} }), `option "schema" must be an object schema ({ type: 'object', properties: {...} }), received an object`],
+    [
+      'a type list with one unknown name',
+      () => withProperty({ type: ['string', 'float'] }),
+      'option "schema.properties.n.type" must be a JSON type name or a list of them (string, number, integer, boolean, null, array, object), received an array',
+    ],
+    ['required names of which one is no string', () => withSchema({ type: 'object', properties: {}, required: ['a', 1] }), 'option "schema.required" must be a list of member names, received an array'],
     ['a member schema that is no object', () => withProperty(3), 'option "schema.properties.n" must be a JSON Schema object, received number 3'],
     ['an unsupported keyword', () => withProperty({ oneOf: [] }), `option "schema.properties.n.oneOf" must be one of the supported keywords (${KEYWORDS}), received an array`],
     [
@@ -69,6 +76,8 @@ describe('defineProblem refuses a bad extension schema, naming the keyword, what
         n: { type: 'number', minimum: -1, maximum: 0 },
         s: { type: 'string', minLength: 0, maxLength: 2 },
         list: { type: 'array', items: { type: 'object', properties: {}, additionalProperties: true }, minItems: 0, maxItems: 1 },
+        kind: { enum: ['a', 'b'], title: 'Kind', description: 'What it is.', format: 'word', pattern: '^[ab]$' },
+        either: { type: ['string', 'null'] },
       },
     }
     const Defined = withSchema(schema) as { schema: unknown }
@@ -101,6 +110,8 @@ describe('schemaIssues names each issue with its JSON pointer', () => {
     [{ fixed: 'y' }, ['/fixed: must be "x"']],
     [{ maybe: 3 }, ['/maybe: must be string or null']],
     [{ other: 1 }, ['/other: is not allowed']],
+    [{ tags: ['a', 2] }, ['/tags/1: must be string']],
+    [{ n: Infinity }, ['/n: must be number']],
   ])('%j', (value, issues) => {
     expect(schemaIssues(schema, value)).toEqual(issues)
   })
@@ -115,5 +126,16 @@ describe('schemaIssues names each issue with its JSON pointer', () => {
     [{ tags: ['a', 'b'] }],
   ])('%j is within its bounds', (value) => {
     expect(schemaIssues(schema, value)).toEqual([])
+  })
+
+  it('applies each bound to its own kind of value only', () => {
+    expect(schemaIssues({ minimum: 0, maxLength: 1 }, '-1')).toEqual(['/: must have at most 1 items or characters'])
+    expect(schemaIssues({ minLength: 5, minItems: 5 }, 3)).toEqual([])
+  })
+
+  it('checks items only for an array, and an array without an items schema item by item not at all', () => {
+    expect(schemaIssues({ items: { type: 'string' } }, 'abc')).toEqual([])
+    expect(schemaIssues({ items: { type: 'string' } }, { 0: 1 })).toEqual([])
+    expect(schemaIssues({ type: 'array' }, [1, 'a'])).toEqual([])
   })
 })
