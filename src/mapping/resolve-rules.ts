@@ -76,7 +76,9 @@ function isClass(fn: object): boolean {
     return false
   }
   if (typeof prototype !== 'object' || prototype === null) return false // arrows, methods, bound functions
-  if (/^class\b/.test(source) || /\{\s*\[native code\]\s*\}$/.test(source)) return true
+  if (/^class\b/.test(source)) return true
+  // A built-in constructor, also one whose prototype has no methods of its own (`MessageChannel`).
+  if (source.endsWith('{ [native code] }')) return true
   return Object.getPrototypeOf(prototype) !== Object.prototype || Object.getOwnPropertyNames(prototype).length > 1
 }
 

@@ -3,7 +3,7 @@
 // quietly (no fault reported: the rules are ours, a value they do not know is no fault of theirs).
 import { describe, expect, it, vi } from 'vitest'
 import { clientClosedProblem } from '../../src/mapping/client-closed.js'
-import { mongoRules, networkRules, postgresRules } from '../../src/mapping/index.js'
+import { mongoRules, networkRules, postgresRules, prismaRules } from '../../src/mapping/index.js'
 import { mapThrown } from '../../src/mapping/map-thrown.js'
 import { answersClosedClient } from '../../src/mapping/request-step.js'
 import { resolveRules } from '../../src/mapping/resolve-rules.js'
@@ -18,6 +18,17 @@ function mapped(rules: readonly unknown[], thrown: unknown, clientClosed = false
 describe('MongoDB rules', () => {
   it('pass on a value with the duplicate-key code but no name, without a fault', () => {
     expect(mapped(mongoRules, { code: 11000, keyPattern: { email: 1 } })).toEqual({ problem: undefined, faults: [] })
+  })
+})
+
+describe('Prisma rules', () => {
+  it('pass on a value with a Prisma code but no name, without a fault', () => {
+    expect(mapped(prismaRules, { code: 'P2002', meta: { target: ['email'] } })).toEqual({ problem: undefined, faults: [] })
+  })
+
+  it('name only the target entries that are strings', () => {
+    const thrown = Object.assign(new Error('unique'), { name: 'PrismaClientKnownRequestError', code: 'P2002', meta: { target: ['email', null, undefined, 7] } })
+    expect(mapped(prismaRules, thrown).problem?.extensions).toEqual({ errors: [{ pointer: '#/email', detail: 'is already taken' }] })
   })
 })
 
