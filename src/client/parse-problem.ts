@@ -97,15 +97,15 @@ export async function parseProblem(response: ResponseLike, options: ParseOptions
     correlationId: safeId(response.headers.get(headerName)),
     extensions: {},
   }
-  const body = await readBodyText(response.body, maxBodyBytes)
-  if (!body.ok) return { ...fallback, format: 'unreadable' }
-  if (body.text.trim() === '') return fallback
+  const text = await readBodyText(response.body, maxBodyBytes)
+  if (text === undefined) return { ...fallback, format: 'unreadable' }
+  if (text.trim() === '') return fallback
 
   const mediaType = mediaTypeOf(response.headers.get('content-type'))
   if (mediaType !== undefined && !isJsonMediaType(mediaType)) return { ...fallback, format: 'text' }
   let json: unknown
   try {
-    json = JSON.parse(body.text)
+    json = JSON.parse(text)
   } catch {
     // Without a content type the body was only a guess; with a JSON one it is broken JSON.
     return { ...fallback, format: mediaType === undefined ? 'text' : 'invalid-json' }
