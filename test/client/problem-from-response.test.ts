@@ -152,6 +152,8 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
     [416, { 'content-range': 'x bytes */1234' }, {}],
     [416, { 'content-range': 'bytes */1234x' }, {}],
     [451, { link: 'junk <https://blocker.example>; rel="blocked-by"' }, {}],
+    [451, { link: '<https://blocker.example>;rel=blocked-by' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
+    [451, { link: '<https://blocker.example> ; rel="blocked-by" ; title="court order"' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
   ] as const)('%i from another client, headers %j', async (status, sent, expected) => {
     const problem = await problemFromResponse(responseLike(status, sent))
     expect(problem.status).toBe(status)
@@ -179,6 +181,15 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
   it.each(['120abc', 'a120', '1.5', '5 2', 'May 1', '2026-11-22', 'Sun, 06 Nov 1994 08:49:37', 'Sun, 06 Nov 1994 08:49:37 GMT+0100', 'Mon Sun, 06 Nov 1994 08:49:37 GMT', 'Sun Nov  6 08:49:37 19945', 'x Sun Nov  6 08:49:37 1994'])('503 with a Retry-After %j that is no delay or date: the class, without the field', async (value) => {
     const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
     expect(problem.name).toBe('ServiceUnavailable')
+    expect(problem.headers).toEqual({})
+  })
+
+  it.each([
+    [451, { link: 'no link at all' }, 'UnavailableForLegalReasons'],
+    [503, { 'retry-after': 'Sun, 99 Nov 1994 08:49:37 GMT' }, 'ServiceUnavailable'],
+  ] as const)('%i with an unreadable optional header %j: the class, without the field', async (status, sent, name) => {
+    const problem = await problemFromResponse(responseLike(status, sent))
+    expect(problem.name).toBe(name)
     expect(problem.headers).toEqual({})
   })
 

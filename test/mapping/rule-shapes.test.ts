@@ -35,6 +35,10 @@ describe('Prisma rules', () => {
 describe('PostgreSQL rules', () => {
   const violation = (detail: string) => Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR', detail })
 
+  it('pass on a value with a SQLSTATE but no severity, without a fault', () => {
+    expect(mapped(postgresRules, Object.assign(new Error('x'), { code: '23505', detail: 'Key (email)=(a) already exists.' }))).toEqual({ problem: undefined, faults: [] })
+  })
+
   it('name the key columns of a detail line that starts with them', () => {
     expect(mapped(postgresRules, violation('Key (email)=(a@example.com) already exists.')).problem?.extensions).toEqual({
       errors: [{ pointer: '#/email', detail: 'is already taken' }],
