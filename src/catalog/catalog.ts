@@ -83,6 +83,7 @@ export function problemCatalog(types: readonly ProblemType[] = [], options: Cata
   if (!Array.isArray(types)) invalidOption('catalog', 'a list of problem classes', types)
   const typeBaseUrl = options.typeBaseUrl?.replace(/\/+$/, '')
   const correlationIdHeader = options.correlationIdHeader ?? DEFAULT_CORRELATION_HEADER
+  // Stryker disable next-line StringLiteral: the status classes are always problem classes; the option is never named
   const builtIns = Object.values(PROBLEM_CLASSES).map((problemClass) => problemTypeFacts(problemClass, 'catalog'))
   const declared = types
     .map((value, index) => problemTypeFacts(value, `catalog[${index}]`))
@@ -108,8 +109,9 @@ function entryFor(facts: ProblemTypeFacts, typeBaseUrl: string | undefined, corr
     title: facts.title,
     status: facts.status,
     code: facts.code,
-    description: facts.description ?? (builtIn ? row?.description : undefined),
-    resolution: facts.resolution ?? (builtIn ? row?.resolution : undefined),
+    // A status class always has its row in the table.
+    description: facts.description ?? (builtIn ? row!.description : undefined),
+    resolution: facts.resolution ?? (builtIn ? row!.resolution : undefined),
     headers,
     schema: facts.schema ?? { type: 'object', properties: {} },
     example: exampleBody(facts, typeBaseUrl, correlationIdHeader),
@@ -127,7 +129,9 @@ function exampleBody(facts: ProblemTypeFacts, typeBaseUrl: string | undefined, c
       : new (facts.problemClass as unknown as new (options: ProblemOptions) => HttpProblem)({ ...facts.example })
   const rendered = renderProblem(
     problem,
+    // Stryker disable next-line StringLiteral: the method and the header defaults shape only headers, and the example is the body
     { method: 'GET', url: EXAMPLE_INSTANCE, correlationId: EXAMPLE_CORRELATION_ID },
+    // Stryker disable next-line StringLiteral: the method and the header defaults shape only headers, and the example is the body
     { typeBaseUrl, exposeStack: false, wwwAuthenticate: 'Bearer', proxyAuthenticate: 'Basic', retryAfter: '60', correlationIdHeader },
   )
   return JSON.parse(rendered.body!) as Record<string, unknown>
@@ -136,8 +140,8 @@ function exampleBody(facts: ProblemTypeFacts, typeBaseUrl: string | undefined, c
 /** The last path segment of a type URI, when it can name a page; else the class name as a slug. */
 function slugOf(type: string, name: string): string {
   const path = type.split(/[?#]/)[0]!
-  const last = path.split('/').filter((segment) => segment !== '').pop() ?? ''
-  return SAFE_SLUG.test(last) && !last.includes(':') ? last : slugFromTitle(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
+  const last = path.split('/').filter((segment) => segment !== '').pop()
+  return last !== undefined && SAFE_SLUG.test(last) && !last.includes(':') ? last : slugFromTitle(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))
 }
 
 function checkUnique(entries: readonly CatalogEntry[]): void {

@@ -46,9 +46,11 @@ function checkSubschema(schema: unknown, at: string): void {
       invalidOption(`${at}.${keyword}`, `one of the supported keywords (${[...KEYWORDS].join(', ')})`, schema[keyword])
     }
   }
-  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]
-  if (schema.type !== undefined && (types.length === 0 || !types.every((name) => TYPE_NAMES.has(name as string)))) {
-    invalidOption(`${at}.type`, `a JSON type name or a list of them (${[...TYPE_NAMES].join(', ')})`, schema.type)
+  if (schema.type !== undefined) {
+    const types: unknown[] = Array.isArray(schema.type) ? schema.type : [schema.type]
+    if (types.length === 0 || !types.every((name) => TYPE_NAMES.has(name as string))) {
+      invalidOption(`${at}.type`, `a JSON type name or a list of them (${[...TYPE_NAMES].join(', ')})`, schema.type)
+    }
   }
   if (schema.properties !== undefined) {
     if (!isRecord(schema.properties)) invalidOption(`${at}.properties`, 'an object of schemas', schema.properties)
@@ -64,7 +66,7 @@ function checkSubschema(schema: unknown, at: string): void {
   if (schema.enum !== undefined && !Array.isArray(schema.enum)) invalidOption(`${at}.enum`, 'a list of values', schema.enum)
   for (const keyword of NUMBER_KEYWORDS) {
     const value = schema[keyword]
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) invalidOption(`${at}.${keyword}`, 'a number', value)
+    if (value !== undefined && !Number.isFinite(value)) invalidOption(`${at}.${keyword}`, 'a number', value)
   }
   for (const keyword of ANNOTATIONS) {
     if (schema[keyword] !== undefined && typeof schema[keyword] !== 'string') invalidOption(`${at}.${keyword}`, 'a string', schema[keyword])
@@ -136,7 +138,7 @@ function hasType(value: unknown, name: JsonTypeName): boolean {
     case 'integer':
       return Number.isInteger(value)
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value)
+      return Number.isFinite(value)
     default:
       return typeof value === name
   }

@@ -56,8 +56,9 @@ export function correlationHeaders(request: RequestLike, options: CorrelationHea
   const incoming = request.headers.traceparent
   if (spanParent !== undefined) {
     headers.traceparent = spanParent
-  } else if (typeof incoming === 'string' && traceIdFrom(incoming) !== undefined) {
-    headers.traceparent = incoming
+  } else if (traceIdFrom(incoming) !== undefined) {
+    // traceIdFrom answers only for a string: a repeated header (an array) is not passed on.
+    headers.traceparent = incoming as string
     const state = request.headers.tracestate
     if (typeof state === 'string' && state.length <= 512 && isValidHeaderValue(state)) headers.tracestate = state
   }
@@ -70,7 +71,7 @@ export function correlationHeaders(request: RequestLike, options: CorrelationHea
  */
 function remember(request: RequestLike, headerName: string, id: string): void {
   request.headers[headerName] = id
-  if (request.raw !== undefined && request.raw.headers !== request.headers) request.raw.headers[headerName] = id
+  if (request.raw !== undefined) request.raw.headers[headerName] = id
 }
 
 /**
@@ -85,7 +86,7 @@ function adapterCorrelation(request: RequestLike): RequestCorrelation | undefine
 function correlationHeaderName(options: CorrelationHeadersOptions, adapterHeader: string | undefined): string {
   if (typeof options !== 'object' || options === null) invalidOption('options', 'an object', options)
   const { correlationIdHeader = adapterHeader ?? configuredCorrelationHeader() } = options
-  if (typeof correlationIdHeader !== 'string' || !isValidHeaderName(correlationIdHeader)) {
+  if (!isValidHeaderName(correlationIdHeader)) {
     invalidOption('correlationIdHeader', 'a valid header name', correlationIdHeader)
   }
   return correlationIdHeader.toLowerCase()

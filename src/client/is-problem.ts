@@ -50,5 +50,5 @@ export function isProblem(value: unknown): value is ProblemDocument {
 
 /** An integer HTTP status from 400 to 599. */
 export function isErrorStatus(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599
+  return Number.isInteger(value) && (value as number) >= 400 && (value as number) <= 599
 }

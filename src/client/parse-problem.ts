@@ -97,15 +97,15 @@ export async function parseProblem(response: ResponseLike, options: ParseOptions
     correlationId: safeId(response.headers.get(headerName)),
     extensions: {},
   }
-  const body = await readBodyText(response.body, maxBodyBytes)
-  if (!body.ok) return { ...fallback, format: 'unreadable' }
-  if (body.text.trim() === '') return fallback
+  const text = await readBodyText(response.body, maxBodyBytes)
+  if (text === undefined) return { ...fallback, format: 'unreadable' }
+  if (text.trim() === '') return fallback
 
   const mediaType = mediaTypeOf(response.headers.get('content-type'))
   if (mediaType !== undefined && !isJsonMediaType(mediaType)) return { ...fallback, format: 'text' }
   let json: unknown
   try {
-    json = JSON.parse(body.text)
+    json = JSON.parse(text)
   } catch {
     // Without a content type the body was only a guess; with a JSON one it is broken JSON.
     return { ...fallback, format: mediaType === undefined ? 'text' : 'invalid-json' }
@@ -144,7 +144,7 @@ function fromOtherJson(fallback: ParsedProblem, json: Record<string, unknown>): 
 function readParseOptions(options: ParseOptions): { headerName: string; maxBodyBytes: number } {
   if (typeof options !== 'object' || options === null) invalidOption('options', 'an object', options)
   const { correlationIdHeader = configuredCorrelationHeader(), maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options
-  if (typeof correlationIdHeader !== 'string' || !isValidHeaderName(correlationIdHeader)) {
+  if (!isValidHeaderName(correlationIdHeader)) {
     invalidOption('correlationIdHeader', 'a valid header name', correlationIdHeader)
   }
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
@@ -154,7 +154,7 @@ function readParseOptions(options: ParseOptions): { headerName: string; maxBodyB
 }
 
 function mediaTypeOf(contentType: string | null): string | undefined {
-  const mediaType = contentType?.split(';', 1)[0]?.trim().toLowerCase()
+  const mediaType = contentType?.split(';', 1)[0]!.trim().toLowerCase()
   return mediaType === '' ? undefined : mediaType
 }
 

@@ -14,25 +14,22 @@ export interface BodyStream {
   }
 }
 
-/** What reading a body gave. */
-export type BodyText =
-  | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly reason: 'too-large' | 'read-failed' }
-
 /** Default byte limit: problem bodies are small, and a larger error page says nothing more. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 /**
- * The body as UTF-8 text (`''` when there is none), or why it could not be read. Bodies over
- * `maxBytes` are cancelled after the limit rather than buffered.
+ * The body as UTF-8 text (`''` when there is none), or `undefined` when it could not be read (too
+ * large, already read, locked by another reader, or the stream failed: the caller answers all of
+ * them alike, as `'unreadable'`). Bodies over `maxBytes` are cancelled after the limit rather than
+ * buffered.
  */
-export async function readBodyText(body: BodyStream | null, maxBytes: number): Promise<BodyText> {
-  if (body === null) return { ok: true, text: '' }
+export async function readBodyText(body: BodyStream | null, maxBytes: number): Promise<string | undefined> {
+  if (body === null) return ''
   let reader: ReturnType<BodyStream['getReader']>
   try {
     reader = body.getReader()
   } catch {
-    return { ok: false, reason: 'read-failed' } // already read, or locked by another reader
+    return undefined // already read, or locked by another reader
   }
   const decoder = new TextDecoder()
   let text = ''
@@ -40,16 +37,16 @@ export async function readBodyText(body: BodyStream | null, maxBytes: number): P
   try {
     for (;;) {
       const chunk = await reader.read()
-      if (chunk.done) return { ok: true, text: text + decoder.decode() }
+      if (chunk.done) return text + decoder.decode()
       size += chunk.value.byteLength
       if (size > maxBytes) {
         await reader.cancel('http-problems: body over the size limit').catch(() => undefined)
-        return { ok: false, reason: 'too-large' }
+        return undefined
       }
       text += decoder.decode(chunk.value, { stream: true })
     }
   } catch {
     await reader.cancel().catch(() => undefined)
-    return { ok: false, reason: 'read-failed' }
+    return undefined
   }
 }

@@ -48,13 +48,26 @@ function list(value: string | null): string[] | undefined {
     .filter((item) => item !== '')
 }
 
-/** RFC 9110 10.2.3: delay-seconds, or an HTTP-date. */
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'
+const TIME = '\\d{2}:\\d{2}:\\d{2}'
+/** RFC 9110 5.6.7: an IMF-fixdate, or an RFC 850 date (obsolete, and still to be accepted). */
+const GMT_DATE = new RegExp(`^(?:${DAY}, \\d{2} ${MONTH} \\d{4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2}) ${TIME} GMT$`)
+/** RFC 9110 5.6.7: an asctime date, which names no zone and means GMT. */
+const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} [ \\d]\\d ${TIME} \\d{4}$`)
+
+/**
+ * RFC 9110 10.2.3: delay-seconds, or an HTTP-date in one of its three forms. Anything else is
+ * no Retry-After, however `Date` would read it (it reads `1.5` as a day of 2001, and an asctime
+ * date in the local zone).
+ */
 function retryAfter(value: string | null): number | Date | undefined {
   if (value === null) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed)
-  const date = new Date(trimmed)
-  return Number.isNaN(date.getTime()) ? undefined : date
+  const text = GMT_DATE.test(trimmed) ? trimmed : ASCTIME_DATE.test(trimmed) ? `${trimmed} GMT` : undefined
+  const date = text === undefined ? undefined : new Date(text)
+  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date
 }
 
 /** `bytes *\/1234` → 1234. */

@@ -28,6 +28,7 @@ export interface PostgresErrorLike {
  */
 function keyColumns(error: PostgresErrorLike): string[] {
   const match = typeof error.detail === 'string' ? /^Key \(([^()]+)\)=/.exec(error.detail) : null
+  // Stryker disable next-line ArrayDeclaration: a made-up column is no identifier path, and the rule table names only those
   return match === null ? [] : match[1]!.split(', ')
 }
 

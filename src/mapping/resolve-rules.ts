@@ -76,11 +76,14 @@ function isClass(fn: object): boolean {
     return false
   }
   if (typeof prototype !== 'object' || prototype === null) return false // arrows, methods, bound functions
-  if (/^class\b/.test(source) || /\{\s*\[native code\]\s*\}$/.test(source)) return true
+  if (/^class\b/.test(source)) return true
+  // A built-in constructor, also one whose prototype has no methods of its own (`MessageChannel`).
+  if (source.endsWith('{ [native code] }')) return true
   return Object.getPrototypeOf(prototype) !== Object.prototype || Object.getOwnPropertyNames(prototype).length > 1
 }
 
 /** `HttpProblem` itself or one of its subclasses: a rule that names our own problems. */
 function namesProblems(matched: object): boolean {
-  return matched === HttpProblem || guarded(() => (matched as { prototype?: unknown }).prototype instanceof HttpProblem) === true
+  // HttpProblem's own prototype counts too: it carries the problem brand, so `instanceof` is true for it.
+  return guarded(() => (matched as { prototype?: unknown }).prototype instanceof HttpProblem) === true
 }

@@ -29,9 +29,9 @@ export function internalsShownIn(text: string): string | undefined {
 }
 
 function lineAround(text: string, index: number): string {
-  // A match may start with the line break before it (`^\s*` in multiline mode).
-  const at = text[index] === '\n' ? index + 1 : index
-  const start = text.lastIndexOf('\n', at - 1) + 1
-  const end = text.indexOf('\n', at)
+  // A match may start with the line break before it (`^\s*` in multiline mode): its line is the
+  // one after that break, so the search for the line's end starts one character on.
+  const start = text.lastIndexOf('\n', index) + 1
+  const end = text.indexOf('\n', index + 1)
   return text.slice(start, end === -1 ? undefined : end)
 }

@@ -133,11 +133,12 @@ function codeRule({ expected, problem }: AnswerFacts): readonly string[] {
 }
 
 function instanceRule({ problem }: AnswerFacts): readonly string[] {
-  if (problem === undefined || problem.instance === undefined || isPathAbsolute(problem.instance)) return NONE
-  const instance = JSON.stringify(problem.instance)
+  // problemSchema requires `instance`, a string: a body that passed it has one.
+  if (problem === undefined || isPathAbsolute(problem.instance)) return NONE
+  const instance = problem.instance as string
   // The query string is named on its own: it is where tokens and e-mail addresses leak.
-  const why = typeof problem.instance === 'string' && problem.instance.includes('?') ? ', and carries the query string' : ''
-  return [`body instance ${instance} is not a path-absolute URI reference without query (RFC 9457 3.1.5, RFC 3986 4.2)${why}`]
+  const why = instance.includes('?') ? ', and carries the query string' : ''
+  return [`body instance ${JSON.stringify(instance)} is not a path-absolute URI reference without query (RFC 9457 3.1.5, RFC 3986 4.2)${why}`]
 }
 
 function internalsRule({ status, json, answer }: AnswerFacts): readonly string[] {
@@ -146,6 +147,7 @@ function internalsRule({ status, json, answer }: AnswerFacts): readonly string[]
     return ['a 5xx body has a "stack" member']
   }
   // A JSON body is read through its strings, where a stack's line breaks are real again.
+  // Stryker disable next-line StringLiteral: with no body there is nothing to show; any stand-in without a stack or error name reads the same
   const texts = json === undefined ? [answer.text ?? ''] : stringsIn(json)
   for (const text of texts) {
     const shown = internalsShownIn(text)
@@ -157,6 +159,7 @@ function internalsRule({ status, json, answer }: AnswerFacts): readonly string[]
 /** Every string in a JSON value, nested ones included (JSON is a tree: no cycles to guard). */
 function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value]
+  // Stryker disable next-line ArrayDeclaration: a made-up string without a stack or error name reads as no internals
   if (typeof value !== 'object' || value === null) return []
   return Object.values(value).flatMap(stringsIn)
 }

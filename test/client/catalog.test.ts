@@ -3,7 +3,7 @@
 import Fastify from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { problemFromResponse } from '../../src/client/index.js'
-import problems, { Forbidden, HttpProblem, UsageError } from '../../src/index.js'
+import problems, { Forbidden, HttpProblem, UsageError, type ProblemOptions } from '../../src/index.js'
 import { CATALOG, Hostile, OutOfCredit, TYPE_BASE_URL } from '../fixtures/catalog.js'
 
 function problemResponse(body: Record<string, unknown>, status = Number(body.status)): Response {
@@ -37,7 +37,8 @@ describe('problemFromResponse with a catalog', () => {
 
   it('keeps the upstream code and the parsed problem as cause', async () => {
     const problem = await problemFromResponse(problemResponse(BODY), { catalog: [OutOfCredit] })
-    expect(problem).toBeInstanceOf(OutOfCredit)
+    // The declared class itself: a generic problem of the same type is `instanceof` it too.
+    expect(Object.getPrototypeOf(problem)).toBe(OutOfCredit.prototype)
     expect(problem.code).toBe('NOT_ENOUGH')
     expect((problem.cause as { format: string }).format).toBe('problem')
   })
@@ -58,7 +59,7 @@ describe('problemFromResponse with a catalog', () => {
 
   it('recognises the second entry too, and needs no catalog for unknown types', async () => {
     const body = { type: Hostile.type, title: 'x', status: 409, note: 'n' }
-    expect(await problemFromResponse(problemResponse(body), { catalog: [...CATALOG] })).toBeInstanceOf(Hostile)
+    expect(Object.getPrototypeOf(await problemFromResponse(problemResponse(body), { catalog: [...CATALOG] }))).toBe(Hostile.prototype)
     // Without the catalog it is a generic Conflict, yet still recognised by type (members match).
     const generic = await problemFromResponse(problemResponse(body))
     expect(Object.getPrototypeOf(generic)).not.toBe(Hostile.prototype)
@@ -66,9 +67,31 @@ describe('problemFromResponse with a catalog', () => {
   })
 
   it.each([
-    ['not a list', OutOfCredit],
-    ['a list with something else', [OutOfCredit, 'Hostile']],
-  ])('refuses a catalog that is %s with a coded UsageError', async (_case, catalog) => {
-    await expect(problemFromResponse(problemResponse(BODY), { catalog: catalog as never })).rejects.toThrow(UsageError)
+    ['not a list', OutOfCredit, 'option "catalog" must be a list of problem classes, received function'],
+    [
+      'a list with something else',
+      [OutOfCredit, 'Hostile'],
+      'option "catalog[1]" must be a problem class (NotFound, or a class made by defineProblem), received the string "Hostile"',
+    ],
+  ])('refuses a catalog that is %s with a coded UsageError naming it', async (_case, catalog, message) => {
+    const refusal = problemFromResponse(problemResponse(BODY), { catalog: catalog as never })
+    await expect(refusal).rejects.toThrow(UsageError)
+    await expect(refusal).rejects.toThrow(`http-problems: ${message}`)
+  })
+
+  it('takes a declared type without a schema (a class of another copy) at its type and status alone', async () => {
+    // A class of the same kind (the marker is a global symbol) that keeps no extension schema.
+    class Elsewhere extends HttpProblem {
+      constructor(options: ProblemOptions) {
+        super(409, options)
+      }
+    }
+    Object.defineProperty(Elsewhere, Symbol.for('http-problems.sameKind'), { value: () => true })
+    Object.defineProperty(Elsewhere, 'type', { value: `${TYPE_BASE_URL}/elsewhere` })
+    Object.defineProperty(Elsewhere, 'status', { value: 409 })
+    const body = { type: `${TYPE_BASE_URL}/elsewhere`, title: 'Elsewhere', status: 409, anything: [1] }
+    const problem = await problemFromResponse(problemResponse(body), { catalog: [Elsewhere as never] })
+    expect(Object.getPrototypeOf(problem)).toBe(Elsewhere.prototype)
+    expect(problem.extensions).toEqual({ anything: [1] })
   })
 })

@@ -1,9 +1,11 @@
+import Fastify from 'fastify'
 import { afterEach, describe, expect, it } from 'vitest'
 import { correlationHeaders } from '../../src/client/index.js'
-import { UsageError, correlationIdFor } from '../../src/index.js'
+import problems, { UsageError, correlationIdFor } from '../../src/index.js'
 import type { Tracing } from '../../src/tracing.js'
 
 const REGISTRY = Symbol.for('http-problems.tracing')
+const CONFIGURED = Symbol.for('http-problems.correlationIdHeader')
 const globals = globalThis as unknown as Record<symbol, unknown>
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736'
 const TRACEPARENT = `00-${TRACE_ID}-00f067aa0ba902b7-01`
@@ -90,6 +92,44 @@ describe('correlationHeaders', () => {
 
   it.each([null, { correlationIdHeader: 'bad header' }, { correlationIdHeader: 3 }])('rejects options %o', (options) => {
     expect(() => correlationHeaders({ headers: {} }, options as never)).toThrow(UsageError)
+  })
+
+  it.each([
+    ['a header name as options', 'x-request-id', 'option "options" must be an object, received the string "x-request-id"'],
+    ['a header name with a space', { correlationIdHeader: 'bad header' }, 'option "correlationIdHeader" must be a valid header name, received the string "bad header"'],
+    ['a numeric header name', { correlationIdHeader: 3 }, 'option "correlationIdHeader" must be a valid header name, received number 3'],
+  ])('names what is wrong with %s', (_label, options, message) => {
+    expect(() => correlationHeaders({ headers: {} }, options as never)).toThrow(`http-problems: ${message}`)
+  })
+
+  it('leaves a request whose header already holds the id untouched (its headers may be read-only)', () => {
+    const request = { headers: Object.freeze({ 'x-correlation-id': 'client-1' }) }
+    expect(correlationHeaders(request)).toEqual({ 'x-correlation-id': 'client-1' })
+  })
+
+  it('passes a tracestate of 512 characters on, and drops a longer one', () => {
+    const state = (length: number): string => `v=${'a'.repeat(length - 2)}`
+    expect(correlationHeaders({ headers: { traceparent: TRACEPARENT, tracestate: state(512) } }).tracestate).toBe(state(512))
+    expect(correlationHeaders({ headers: { traceparent: TRACEPARENT, tracestate: state(513) } }).tracestate).toBeUndefined()
+  })
+
+  it('names the header of the app that answers the request, whatever another app of the process configured last', async () => {
+    const configured = globals[CONFIGURED]
+    const app = Fastify()
+    const other = Fastify()
+    try {
+      await app.register(problems, { correlationIdHeader: 'x-request-id' })
+      app.get('/', async (request) => correlationHeaders(request))
+      await app.ready()
+      await other.register(problems, { correlationIdHeader: 'x-trace-id' })
+      await other.ready()
+      const response = await app.inject({ url: '/', headers: { 'x-request-id': 'r-1' } })
+      expect(response.json()).toEqual({ 'x-request-id': 'r-1' })
+    } finally {
+      await app.close()
+      await other.close()
+      globals[CONFIGURED] = configured
+    }
   })
 })
 

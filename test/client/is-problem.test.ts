@@ -6,6 +6,8 @@ describe('isProblem', () => {
   it.each([
     ['a full body', { type: 'about:blank', title: 'Not Found', status: 404, detail: 'd', instance: '/x', code: 'C', correlationId: 'id' }],
     ['status only', { status: 503 }],
+    ['the first error status', { status: 400 }],
+    ['the last error status', { status: 599 }],
     ['title only', { title: 'Out of credit' }],
     ['type only, with extensions', { type: 'https://example.com/p', balance: 30 }],
     ['an HttpProblem instance (its hidden detail is undefined, not a wrong type)', new NotFound()],
@@ -17,6 +19,8 @@ describe('isProblem', () => {
     ['null', null],
     ['a string', 'Not Found'],
     ['an array', [{ status: 404 }]],
+    ['an array that carries problem members', Object.assign([], { title: 'Not Found', status: 404 })],
+    ['a function that carries problem members', Object.assign(() => undefined, { title: 'Not Found', status: 404 })],
     ['an object with no identifying member', { detail: 'x', code: 'C' }],
     ['a numeric title', { title: 42 }],
     ['a non-string type', { type: null, status: 404 }],

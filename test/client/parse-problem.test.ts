@@ -275,6 +275,32 @@ describe('parseProblem: options', () => {
     expect((error as UsageError).code).toBe('ERR_HTTP_PROBLEMS_INVALID_OPTION')
     expect((error as UsageError).message).toContain(`"${name}"`)
   })
+
+  it.each([
+    ['a header name as options', 'x-request-id', 'option "options" must be an object, received the string "x-request-id"'],
+    ['a header name with a space', { correlationIdHeader: 'bad header' }, 'option "correlationIdHeader" must be a valid header name, received the string "bad header"'],
+    ['a limit of 0 bytes', { maxBodyBytes: 0 }, 'option "maxBodyBytes" must be a positive integer, received number 0'],
+  ])('names what is wrong with %s', async (_label, options, message) => {
+    await expect(parseProblem(response('', 500), options as never)).rejects.toThrow(`http-problems: ${message}`)
+  })
+
+  it('takes a limit of 1 byte', async () => {
+    expect((await parseProblem(response('x', 500), { maxBodyBytes: 1 })).format).toBe('text')
+  })
+})
+
+describe('parseProblem: content types and JSON values', () => {
+  it('reads a problem type with spaces before its parameters', async () => {
+    const parsed = await parseProblem(response('{"title":"Gone","status":410}', 410, { 'content-type': 'application/problem+json ; charset=utf-8' }))
+    expect(parsed.format).toBe('problem')
+    expect(parsed.title).toBe('Gone')
+  })
+
+  it.each(['42', '"down"', 'true'])('reads a problem+json body %s that is no object as JSON, not as a problem', async (text) => {
+    const parsed = await parseProblem(response(text, 503, { 'content-type': PROBLEM_JSON }))
+    expect(parsed.format).toBe('json')
+    expect(parsed.extensions).toEqual({})
+  })
 })
 
 describe('reasonPhrase', () => {

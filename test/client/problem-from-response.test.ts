@@ -101,6 +101,7 @@ describe('problemFromResponse', () => {
     const error = await problemFromResponse(ok).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(UsageError)
     expect((error as UsageError).code).toBe('ERR_HTTP_PROBLEMS_INVALID_STATUS')
+    expect((error as UsageError).message).toBe(`http-problems: problemFromResponse needs an error response (400..599), received status ${status}`)
     expect(ok.bodyUsed).toBe(false)
   })
 })
@@ -136,6 +137,59 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
     const problem = await problemFromResponse(new Response(null, { status, headers: sent }))
     expect(problem).toBeInstanceOf(classFor(status)!)
     expect(problem.name).toBe('HttpProblem')
+    expect(problem.headers).toEqual({})
+  })
+
+  /** A response of another HTTP client: its headers are read as given, untrimmed. */
+  function responseLike(status: number, sent: Record<string, string>) {
+    return { status, headers: { get: (name: string) => sent[name] ?? null }, body: null }
+  }
+
+  it.each([
+    [429, { 'retry-after': ' 120 ' }, { 'retry-after': '120' }],
+    [503, { 'retry-after': '5' }, { 'retry-after': '5' }],
+    [416, { 'content-range': ' bytes */1234 ' }, { 'content-range': 'bytes */1234' }],
+    [416, { 'content-range': 'x bytes */1234' }, {}],
+    [416, { 'content-range': 'bytes */1234x' }, {}],
+    [451, { link: 'junk <https://blocker.example>; rel="blocked-by"' }, {}],
+    [451, { link: '<https://blocker.example>;rel=blocked-by' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
+    [451, { link: '<https://blocker.example> ; rel="blocked-by" ; title="court order"' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
+  ] as const)('%i from another client, headers %j', async (status, sent, expected) => {
+    const problem = await problemFromResponse(responseLike(status, sent))
+    expect(problem.status).toBe(status)
+    expect(problem.headers).toEqual(expected)
+  })
+
+  it.each([
+    ['an IMF-fixdate', 'Sun, 06 Nov 1994 08:49:37 GMT'],
+    ['an RFC 850 date', 'Sunday, 06-Nov-94 08:49:37 GMT'],
+    ['an asctime date, which means GMT', 'Sun Nov  6 08:49:37 1994'],
+  ])('503 with a Retry-After in the HTTP-date form of %s, in any local zone', async (_form, value) => {
+    const zone = process.env.TZ
+    try {
+      for (const local of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+        process.env.TZ = local
+        const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
+        expect(problem.headers).toEqual({ 'retry-after': 'Sun, 06 Nov 1994 08:49:37 GMT' })
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
+
+  it.each(['120abc', 'a120', '1.5', '5 2', 'May 1', '2026-11-22', 'Sun, 06 Nov 1994 08:49:37', 'Sun, 06 Nov 1994 08:49:37 GMT+0100', 'Mon Sun, 06 Nov 1994 08:49:37 GMT', 'Sun Nov  6 08:49:37 19945', 'x Sun Nov  6 08:49:37 1994'])('503 with a Retry-After %j that is no delay or date: the class, without the field', async (value) => {
+    const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
+    expect(problem.name).toBe('ServiceUnavailable')
+    expect(problem.headers).toEqual({})
+  })
+
+  it.each([
+    [451, { link: 'no link at all' }, 'UnavailableForLegalReasons'],
+    [503, { 'retry-after': 'Sun, 99 Nov 1994 08:49:37 GMT' }, 'ServiceUnavailable'],
+  ] as const)('%i with an unreadable optional header %j: the class, without the field', async (status, sent, name) => {
+    const problem = await problemFromResponse(responseLike(status, sent))
+    expect(problem.name).toBe(name)
     expect(problem.headers).toEqual({})
   })
 

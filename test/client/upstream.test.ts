@@ -85,6 +85,26 @@ describe('upstreamProblem: answers', () => {
     const problem = await upstreamProblem(crashed({ 'x-request-id': 'req-9' }), { service: 'users', correlationIdHeader: 'x-request-id' })
     expect(problem.extensions.upstreamCorrelationId).toBe('req-9')
   })
+
+  it('has no upstreamCorrelationId member when the upstream answer named none', async () => {
+    const problem = await upstreamProblem(new Response(null, { status: 503 }), { service: 'users' })
+    expect(Object.keys(problem.extensions)).toEqual(['upstreamService', 'upstreamStatus'])
+  })
+
+  it.each([
+    ['a response of another client, with no body stream (axios: data)', { status: 503, headers: new Headers(), data: 'down' }],
+    ['a value with headers and a body but no status', { headers: new Headers(), body: null }],
+  ])('reads %s as no answer: the service could not be reached', async (_label, outcome) => {
+    const problem = await upstreamProblem(outcome, { service: 'users' })
+    expect(problem).toBeInstanceOf(BadGateway)
+    expect(problem.detail).toBe('The users service could not be reached.')
+  })
+
+  it('names what the service option must be', async () => {
+    await expect(upstreamProblem(new Response(null, { status: 503 }), { service: ' ' })).rejects.toThrow(
+      'http-problems: option "service" must be a non-empty string, received the string " "',
+    )
+  })
 })
 
 describe('upstreamProblem: thrown problems', () => {

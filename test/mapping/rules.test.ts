@@ -3,7 +3,7 @@
 import createError from 'http-errors'
 import Boom from '@hapi/boom'
 import { describe, expect, it, vi } from 'vitest'
-import { BadRequest, Conflict, Gone, HttpProblem, NotFound, UsageError, defineProblem, isHttpProblem } from '../../src/index.js'
+import { BadRequest, Conflict, Gone, HttpProblem, NotFound, UnprocessableContent, UsageError, defineProblem, isHttpProblem } from '../../src/index.js'
 import { mapThrown } from '../../src/mapping/map-thrown.js'
 import { resolveRules } from '../../src/mapping/resolve-rules.js'
 import type { ProblemRule } from '../../src/mapping/rule.js'
@@ -35,6 +35,54 @@ describe('the map option', () => {
     const attempt = (): unknown => resolveRules(value)
     expect(attempt).toThrow(UsageError)
     expect(attempt).toThrow(`option "${name}"`)
+  })
+
+  it.each<[string, unknown, string]>([
+    ['not an array', { match: Error }, 'option "map" must be an array of { match, problem } rules, received an object'],
+    ['a rule that is not an object', [42], 'option "map[0]" must be a { match, problem } rule, received number 42'],
+    ['a rule that is null', [null], 'option "map[0]" must be a { match, problem } rule, received null'],
+    ['a match that is not a function', [{ match: 'Error', problem: new Conflict() }], 'option "map[0].match" must be a class or a predicate function, received the string "Error"'],
+    ['a problem that is a plain object', [{ match: Error, problem: { status: 409 } }], 'option "map[0].problem" must be an HttpProblem or a function returning one, received an object'],
+    ['an httpErrors that is not a boolean', [{ match: Error, problem: new Conflict(), httpErrors: 'yes' }], 'option "map[0].httpErrors" must be a boolean, received the string "yes"'],
+    ['an unknown key (a typo)', [{ match: Error, problem: new Conflict(), when: 1 }], 'option "map[0].when" must be absent (a rule has match, problem and httpErrors), received number 1'],
+  ])('says what is wrong with %s, word for word', (_case, value, message) => {
+    expect(() => resolveRules(value)).toThrow(`http-problems: ${message}`)
+  })
+
+  it('tells a class from a predicate by its shape', () => {
+    class Plain {
+      readonly plain = true
+    }
+    function Legacy(this: { kind: string }): void {
+      this.kind = 'legacy'
+    }
+    Legacy.prototype.describe = function describe(): string {
+      return 'legacy'
+    }
+    function nullPrototype(thrown: unknown): boolean {
+      return thrown === 'mine'
+    }
+    Object.defineProperty(nullPrototype, 'prototype', { value: null })
+    const rules = [
+      { match: Plain, problem: new Gone() },
+      { match: Legacy, problem: new Conflict() },
+      { match: nullPrototype, problem: new BadRequest() },
+      { match: Map, problem: new NotFound() },
+      { match: MessageChannel, problem: new UnprocessableContent() },
+    ]
+    expect(mapWith(rules, new Plain())?.status).toBe(410)
+    expect(mapWith(rules, new (Legacy as unknown as new () => object)())?.status).toBe(409)
+    expect(mapWith(rules, 'mine')?.status).toBe(400)
+    expect(mapWith(rules, new Map())?.status).toBe(404)
+    // A built-in whose prototype has no methods: known by its native source.
+    const channel = new MessageChannel()
+    expect(mapWith(rules, channel)?.status).toBe(422)
+    channel.port1.close()
+  })
+
+  it('offers HTTP errors to a rule whose match is HttpProblem itself', () => {
+    const problem = mapWith([{ match: HttpProblem, problem: new Gone() }], new NotFound())
+    expect(problem?.status).toBe(410)
   })
 
   it('accepts no rules, an empty list, and never keeps or changes the caller’s array', () => {

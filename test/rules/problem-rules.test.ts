@@ -84,3 +84,97 @@ describe('status', () => {
     expect(messages({ ...answer(), status: undefined }, expected())).toEqual(['status: status is undefined, expected 404'])
   })
 })
+
+describe('the member rules read only a body valid against the schema', () => {
+  it('a HEAD answer with a problem body is reported for its body alone, not for its members', () => {
+    const text = JSON.stringify({ ...BODY, status: 410, code: 'OTHER' })
+    expect(messages(answer({ text }), expected({ head: true, code: 'NOT_FOUND' }))).toEqual([`body: a HEAD answer has a body: ${JSON.stringify(text.slice(0, 80))}`])
+  })
+
+  it('a body that breaks the schema is reported by the schema rule, not by the member rules', () => {
+    const text = JSON.stringify({ ...BODY, status: '404', code: 'OTHER', correlationId: 'other' })
+    const broken = messages(answer({ text }), expected({ code: 'NOT_FOUND' }))
+    expect(broken.length).toBeGreaterThan(0)
+    expect(broken.every((message) => message.startsWith('body: body does not match problemSchema: '))).toBe(true)
+  })
+
+  it('an instance that is an absolute URI is named without the query note', () => {
+    const text = JSON.stringify({ ...BODY, instance: 'https://api.example.com/x' })
+    expect(messages(answer({ text }), expected())).toEqual([
+      'instance-path: body instance "https://api.example.com/x" is not a path-absolute URI reference without query (RFC 9457 3.1.5, RFC 3986 4.2)',
+    ])
+  })
+})
+
+describe('no internals in a 5xx: the line shown', () => {
+  const serverError = (detail: string): Answer => {
+    const text = JSON.stringify({ ...BODY, status: 500, title: 'Internal Server Error', detail })
+    return answer({ status: 500, text })
+  }
+  const shown = (detail: string) => messages(serverError(detail), expected({ status: 500 })).filter((message) => message.startsWith('no-internals-in-5xx'))
+
+  it('is the stack frame line itself, after a blank line, without the lines that follow', () => {
+    expect(shown('Failed.\n\n    at handler (/app/src/routes/users.js:12:7)\nnext line')).toEqual([
+      'no-internals-in-5xx: a 5xx body shows the server\'s internals: "at handler (/app/src/routes/users.js:12:7)"',
+    ])
+  })
+
+  it('is the first line when the frame opens the text', () => {
+    expect(shown('    at handler (/app/src/routes/users.js:12:7)\nnext line')).toEqual([
+      'no-internals-in-5xx: a 5xx body shows the server\'s internals: "at handler (/app/src/routes/users.js:12:7)"',
+    ])
+  })
+
+  it('is the line of a runtime error message within other text', () => {
+    expect(shown('Failed.\nQuery failed: TypeError: x is undefined\nnext line')).toEqual([
+      'no-internals-in-5xx: a 5xx body shows the server\'s internals: "Query failed: TypeError: x is undefined"',
+    ])
+  })
+
+  it('is the last line, whole', () => {
+    expect(shown('Failed.\nTypeError: boom')).toEqual(['no-internals-in-5xx: a 5xx body shows the server\'s internals: "TypeError: boom"'])
+  })
+
+  it('is cut to 80 characters', () => {
+    const frame = `at handler (/app/${'deep/'.repeat(30)}users.js:12:7)`
+    expect(shown(`Failed.\n    ${frame}`)).toEqual([`no-internals-in-5xx: a 5xx body shows the server's internals: ${JSON.stringify(frame.slice(0, 80))}`])
+  })
+})
+
+describe('bodies quoted in a failure are cut to 80 characters', () => {
+  const long = `<html>${'x'.repeat(100)}</html>`
+
+  it('a body that is not JSON', () => {
+    expect(messages(answer({ text: long }), expected())).toContain(`body: the body is not JSON: ${JSON.stringify(long.slice(0, 80))}`)
+  })
+
+  it('a body on a HEAD answer', () => {
+    expect(messages(answer({ text: long }), expected({ head: true }))).toEqual([`body: a HEAD answer has a body: ${JSON.stringify(long.slice(0, 80))}`])
+  })
+})
+
+describe('no internals in a 5xx: the bodies read', () => {
+  const serverError = (text: string): Answer => answer({ status: 500, text })
+  const internals = (text: string) => messages(serverError(text), expected({ status: 500 })).filter((message) => message.startsWith('no-internals-in-5xx'))
+
+  it('a body that is not JSON is read as text', () => {
+    expect(internals('<pre>TypeError: x is undefined\n    at handler (/app/a.js:1:2)</pre>')).toEqual([
+      'no-internals-in-5xx: a 5xx body shows the server\'s internals: "<pre>TypeError: x is undefined"',
+    ])
+  })
+
+  it('a JSON null, and null members, are read without failing', () => {
+    expect(internals('null')).toEqual([])
+    expect(internals(JSON.stringify({ ...BODY, status: 500, title: 'Internal Server Error', data: null, count: 3 }))).toEqual([])
+  })
+})
+
+describe('a rejected correlation id reflected twice', () => {
+  it('names both places', () => {
+    const rejected = 'bad id <x>'
+    const text = JSON.stringify({ ...BODY, detail: `unknown ${rejected}` })
+    expect(messages(answer({ text, headers: { 'x-correlation-id': rejected } }), expected({ rejectedCorrelationId: rejected }))).toContain(
+      'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the header and body',
+    )
+  })
+})
