@@ -69,6 +69,8 @@ describe('the router walk', () => {
     expect(unmatchedRouteProblem(fakeRequest(undefined, '/x')).status).toBe(404)
     expect(unmatchedRouteProblem(fakeRequest({}, '/x')).status).toBe(404)
     expect(unmatchedRouteProblem(fakeRequest({ router: { stack: [] } }, '/x')).status).toBe(404)
+    // An Express router is a function with a stack: a plain object that looks like one is not read.
+    expect(unmatchedRouteProblem(fakeRequest({ router: { stack: [routeLayer('/x', { get: true })] } }, '/x')).status).toBe(404)
     expect(unmatchedRouteProblem(fakeRequest({ parent: { router: fakeRouter([routeLayer('/x', { get: true })]) } }, '/x')).status).toBe(405)
   })
 
