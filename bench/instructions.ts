@@ -16,8 +16,8 @@
  *   one app's window and not another's, which repeats run after run but moves with any change.
  *
  * Modes:
- * - default: every app of `INSTRUCTION_APPS` (or those `BENCH_APPS` names, with their bases), each
- *   process building all of them, `BENCH_RUNS` times (default 1; 5 shows the spread). Ratios are to
+ * - default: every Fastify app of `INSTRUCTION_APPS` (or those `BENCH_APPS` names, with their bases,
+ *   which may be Express, Hono and Koa apps too), each process building all of them, `BENCH_RUNS` times (default 1; 5 shows the spread). Ratios are to
  *   each app's base: the plain reply, or for the `+log` apps the plain reply with the same pino.
  * - `--check`: the plain reply and the throw path only (each process builds those two), with the
  *   baseline's settings; fails when the throw path's ratio is more than `TOLERANCE` worse than the
@@ -235,7 +235,9 @@ function ratiosOf(perAnswer: Record<string, number>): Record<string, number> {
  */
 function selectedApps(): InstructionApp[] {
   const raw = process.env.BENCH_APPS
-  if (raw === undefined || raw === '') return Object.keys(INSTRUCTION_APPS) as InstructionApp[]
+  // By default the Fastify apps; the Express, Hono and Koa ones when BENCH_APPS names them, so
+  // that the default run's processes load what they always loaded.
+  if (raw === undefined || raw === '') return (Object.keys(INSTRUCTION_APPS) as InstructionApp[]).filter((name) => 'app' in INSTRUCTION_APPS[name])
   const names = raw.split(',').map((name) => name.trim())
   const unknown = names.filter((name) => !isInstructionApp(name))
   if (unknown.length > 0) throw new RangeError(`BENCH_APPS names unknown apps (${unknown.join(', ')}); known: ${Object.keys(INSTRUCTION_APPS).join(', ')}`)

@@ -70,6 +70,9 @@ const WEB_FRAMEWORK_SPECS: VariantSpec[] = [
   { app: 'hono-ours', framework: 'hono', status: 404, description: 'Hono: our onError (http-problems/fetch)' },
   { app: 'koa-plain', framework: 'koa', status: 200, description: 'Koa: plain ctx.body of the same members' },
   { app: 'koa-ours', framework: 'koa', status: 404, description: 'Koa: our middleware (http-problems/koa)' },
+  { app: 'hono-plain-404', framework: 'hono', status: 404, description: "Hono: c.json of the same bytes with the problem's status and headers" },
+  { app: 'hono-onerror-404', framework: 'hono', status: 404, description: 'Hono: NotFound thrown, a hand-written onError answering as hono-plain-404' },
+  { app: 'koa-plain-404', framework: 'koa', status: 404, description: "Koa: the same bytes with the problem's status and headers, by hand" },
 ]
 
 /** True once the Express adapter (written alongside this work) exists in src/express. */

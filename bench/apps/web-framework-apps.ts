@@ -19,7 +19,23 @@ const { problems: koaProblems } = await loadKoaAdapter()
 
 const devNull = () => pino({ level: 'info' }, pino.destination('/dev/null'))
 
-function honoApp(ours: boolean, logging: boolean): (request: Request) => Response | Promise<Response> {
+/**
+ * What a variant's route answers with:
+ * - `plain`: the members as a 200 JSON reply, the framework's plainest path (the targets' base);
+ * - `plain-404`: the same bytes with the problem's status and headers (content type, `Cache-Control`,
+ *   `Vary`, a new correlation id), written by hand: what the wire shape alone costs;
+ * - `onerror-404` (Hono): the route throws, and Hono's `onError` answers as `plain-404` does, through
+ *   `c.json`: what any error handler pays that answers through Hono's own API;
+ * - `ours`: the route throws, this library answers.
+ */
+type Answering = 'plain' | 'plain-404' | 'onerror-404' | 'ours'
+
+/** The problem's headers beside its body, for the hand-written `plain-404` answers. */
+function problemHeaders(): Record<string, string> {
+  return { 'content-type': 'application/problem+json', 'cache-control': 'no-store', vary: 'Accept', 'x-correlation-id': crypto.randomUUID() }
+}
+
+function honoApp(answering: Answering, logging: boolean): (request: Request) => Response | Promise<Response> {
   const app = new Hono()
   const logger = logging ? devNull() : undefined
   if (logger !== undefined) {
@@ -29,17 +45,22 @@ function honoApp(ours: boolean, logging: boolean): (request: Request) => Respons
     })
   }
   app.get(ROUTE, (c) => {
-    if (ours) throw new NotFound(detailFor(c.req.param('id')))
-    return c.json(plainMembers(c.req.param('id'), c.req.path))
+    const id = c.req.param('id')
+    if (answering === 'plain') return c.json(plainMembers(id, c.req.path))
+    if (answering === 'plain-404') return c.json(plainMembers(id, c.req.path), 404, problemHeaders())
+    throw new NotFound(detailFor(id))
   })
-  if (!ours) return app.fetch
+  if (answering === 'onerror-404') {
+    app.onError((_error, c) => c.json(plainMembers(c.req.param('id') ?? '', c.req.path), 404, problemHeaders()))
+  }
+  if (answering !== 'ours') return app.fetch
   const hooks = fetchProblems(logger === undefined ? {} : { logger }).hono(app)
   app.onError(hooks.onError)
   app.notFound(hooks.notFound)
   return hooks.fetch
 }
 
-function koaApp(ours: boolean, logging: boolean): Koa {
+function koaApp(answering: Exclude<Answering, 'onerror-404'>, logging: boolean): Koa {
   const app = new Koa()
   const router = new Router()
   const logger = logging ? devNull() : undefined
@@ -49,30 +70,45 @@ function koaApp(ours: boolean, logging: boolean): Koa {
       await next()
     })
   }
-  if (ours) app.use(koaProblems(logger === undefined ? {} : { logger }))
+  if (answering === 'ours') app.use(koaProblems(logger === undefined ? {} : { logger }))
   router.get(ROUTE, (ctx) => {
-    if (ours) throw new NotFound(detailFor(ctx.params.id!))
-    ctx.body = plainMembers(ctx.params.id!, ctx.url)
+    if (answering === 'ours') throw new NotFound(detailFor(ctx.params.id!))
+    if (answering === 'plain') {
+      ctx.body = plainMembers(ctx.params.id!, ctx.url)
+      return
+    }
+    ctx.status = 404
+    ctx.set(problemHeaders())
+    ctx.body = JSON.stringify(plainMembers(ctx.params.id!, ctx.url))
   })
   app.use(router.routes())
   return app
 }
 
+const honoServer = (answering: Answering) => (logging: boolean) =>
+  serve({ fetch: honoApp(answering, logging), port: 0, hostname: '127.0.0.1' }) as Server
+
 const APPS: Readonly<Record<string, (logging: boolean) => Server>> = {
-  'hono-plain': (logging) => serve({ fetch: honoApp(false, logging), port: 0, hostname: '127.0.0.1' }) as Server,
-  'hono-ours': (logging) => serve({ fetch: honoApp(true, logging), port: 0, hostname: '127.0.0.1' }) as Server,
-  'koa-plain': (logging) => koaApp(false, logging).listen(0, '127.0.0.1'),
-  'koa-ours': (logging) => koaApp(true, logging).listen(0, '127.0.0.1'),
+  'hono-plain': honoServer('plain'),
+  'hono-plain-404': honoServer('plain-404'),
+  'hono-onerror-404': honoServer('onerror-404'),
+  'hono-ours': honoServer('ours'),
+  'koa-plain': (logging) => koaApp('plain', logging).listen(0, '127.0.0.1'),
+  'koa-plain-404': (logging) => koaApp('plain-404', logging).listen(0, '127.0.0.1'),
+  'koa-ours': (logging) => koaApp('ours', logging).listen(0, '127.0.0.1'),
 }
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => unknown
 
 /** The same apps as Node request listeners, for the in-process A/B (`bench/ab.ts`): no socket. */
 export const WEB_FRAMEWORK_LISTENERS: Readonly<Record<string, (logging: boolean) => Listener>> = {
-  'hono-plain': (logging) => getRequestListener(honoApp(false, logging)),
-  'hono-ours': (logging) => getRequestListener(honoApp(true, logging)),
-  'koa-plain': (logging) => koaApp(false, logging).callback(),
-  'koa-ours': (logging) => koaApp(true, logging).callback(),
+  'hono-plain': (logging) => getRequestListener(honoApp('plain', logging)),
+  'hono-plain-404': (logging) => getRequestListener(honoApp('plain-404', logging)),
+  'hono-onerror-404': (logging) => getRequestListener(honoApp('onerror-404', logging)),
+  'hono-ours': (logging) => getRequestListener(honoApp('ours', logging)),
+  'koa-plain': (logging) => koaApp('plain', logging).callback(),
+  'koa-plain-404': (logging) => koaApp('plain-404', logging).callback(),
+  'koa-ours': (logging) => koaApp('ours', logging).callback(),
 }
 
 /** Builds the app and listens on 127.0.0.1 (never another interface); resolves the port. */

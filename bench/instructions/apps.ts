@@ -1,21 +1,24 @@
 /**
  * The apps whose answers `npm run bench:instructions` counts, with the status each must answer
  * (a wrong status fails the run rather than count the wrong path). `app` names a `FASTIFY_APPS`
- * builder; `logging` gives it pino at info into /dev/null, as the `+log` variants of
- * `npm run bench:paired` have. Each app's ratio is to its `base`: the plain reply with the same
- * logging, so that a logged app is not charged for the logger every answer pays.
+ * builder; `listener` names an Express, Hono or Koa variant of `npm run bench:ab`, driven as a
+ * Node request listener by light-my-request. `logging` gives it pino at info into /dev/null, as
+ * the `+log` variants of `npm run bench:paired` have. Each app's ratio is to its `base`: the plain
+ * reply of the same framework with the same logging, so that a logged app is not charged for the
+ * logger every answer pays, nor a Hono app for Hono.
  */
 import type { FastifyAppName } from '../apps/fastify-apps.js'
 
-/** One counted app. */
-export interface InstructionAppSpec {
-  app: FastifyAppName
+interface CountedApp {
   logging: boolean
   /** The app whose instructions per answer this one's ratio is taken to. */
-  base: 'plain' | 'plain+log'
+  base: 'plain' | 'plain+log' | 'express-plain' | 'hono-plain' | 'koa-plain'
   expected: number
   description: string
 }
+
+/** One counted app: a Fastify app, or another framework's request listener. */
+export type InstructionAppSpec = CountedApp & ({ app: FastifyAppName } | { listener: 'express' | 'hono' | 'koa'; variant: string })
 
 export const INSTRUCTION_APPS = {
   plain: { app: 'plain', logging: false, base: 'plain', expected: 200, description: 'the plain reply of the same bytes (the ceiling)' },
@@ -30,6 +33,17 @@ export const INSTRUCTION_APPS = {
   'success-plugin+log': { app: 'success-plugin', logging: true, base: 'plain+log', expected: 200, description: 'the same success answer with the plugin registered, pino at info' },
   'ours-500+log': { app: 'ours-500', logging: true, base: 'plain+log', expected: 500, description: 'the 500 path, pino at info: the stack logged' },
   'default-500+log': { app: 'default-500', logging: true, base: 'plain+log', expected: 500, description: "Fastify's default handler answering the same Error, pino at info" },
+  'express-plain': { listener: 'express', variant: 'express-plain', logging: false, base: 'express-plain', expected: 200, description: 'Express: the plain reply of the same members' },
+  'express-ours': { listener: 'express', variant: 'express-ours', logging: false, base: 'express-plain', expected: 404, description: 'Express: our errorHandler, NotFound thrown' },
+  'express-ours-foreign': { listener: 'express', variant: 'express-ours-foreign', logging: false, base: 'express-plain', expected: 404, description: 'Express: our errorHandler, http-errors 404 thrown' },
+  'express-ours-500': { listener: 'express', variant: 'express-ours-500', logging: false, base: 'express-plain', expected: 500, description: 'Express: our errorHandler, an Error -> 500' },
+  'hono-plain': { listener: 'hono', variant: 'hono-plain', logging: false, base: 'hono-plain', expected: 200, description: 'Hono on @hono/node-server: c.json of the same members' },
+  'hono-ours': { listener: 'hono', variant: 'hono-ours', logging: false, base: 'hono-plain', expected: 404, description: 'Hono: our onError, NotFound thrown' },
+  'hono-plain-404': { listener: 'hono', variant: 'hono-plain-404', logging: false, base: 'hono-plain', expected: 404, description: "Hono: c.json of the same bytes with the problem's status and headers" },
+  'hono-onerror-404': { listener: 'hono', variant: 'hono-onerror-404', logging: false, base: 'hono-plain', expected: 404, description: 'Hono: NotFound thrown, a hand-written onError answering as hono-plain-404' },
+  'koa-plain': { listener: 'koa', variant: 'koa-plain', logging: false, base: 'koa-plain', expected: 200, description: 'Koa with @koa/router: ctx.body of the same members' },
+  'koa-ours': { listener: 'koa', variant: 'koa-ours', logging: false, base: 'koa-plain', expected: 404, description: 'Koa: our middleware, NotFound thrown' },
+  'koa-plain-404': { listener: 'koa', variant: 'koa-plain-404', logging: false, base: 'koa-plain', expected: 404, description: "Koa: the same bytes with the problem's status and headers, by hand" },
 } as const satisfies Record<string, InstructionAppSpec>
 
 /** Name of a counted app. */

@@ -14,17 +14,45 @@
  *
  * It is bundled by the harness into one ES module (bench/.build/) before it runs, so that no
  * TypeScript loader (tsx compiles on a worker thread) makes the count depend on timing.
- * Requests go through `inject()`: in-process, no sockets, nothing the kernel does is counted.
+ * Requests go through `inject()` (Fastify's, or light-my-request's for the Node request listeners
+ * of Express, Hono and Koa): in-process, no sockets, nothing the kernel does is counted. Those
+ * frameworks' apps are imported only by a process that builds one, so a run of Fastify apps alone
+ * loads the same code as before they were added.
  */
 import { execFileSync } from 'node:child_process'
-import type { FastifyInstance } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { FASTIFY_APPS } from '../apps/fastify-apps.js'
 import { BENCH_PATH } from '../apps/members.js'
-import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, isInstructionApp, type InstructionApp } from './apps.js'
+import { COUNTED_WINDOW, EMPTY_WINDOW, INSTRUCTION_APPS, isInstructionApp, type InstructionApp, type InstructionAppSpec } from './apps.js'
 
-async function answer(app: FastifyInstance, expected: number, count: number): Promise<void> {
+/** One request to the app, answered in-process: its status. */
+type Answer = () => Promise<{ statusCode: number }>
+
+type Listener = (request: IncomingMessage, response: ServerResponse) => unknown
+
+async function buildApp(spec: InstructionAppSpec): Promise<Answer> {
+  if ('app' in spec) {
+    const app = await FASTIFY_APPS[spec.app](spec.logging)
+    await app.ready()
+    return () => app.inject({ method: 'GET', url: BENCH_PATH })
+  }
+  const { inject } = await import('light-my-request')
+  let listener: Listener | undefined
+  if (spec.listener === 'express') {
+    const { buildExpress } = await import('../apps/express-apps.js')
+    listener = buildExpress(spec.variant, spec.logging)
+  } else {
+    const { WEB_FRAMEWORK_LISTENERS } = await import('../apps/web-framework-apps.js')
+    listener = WEB_FRAMEWORK_LISTENERS[spec.variant]?.(spec.logging)
+  }
+  if (listener === undefined) throw new RangeError(`unknown ${spec.listener} variant ${spec.variant}`)
+  const dispatch = listener
+  return () => inject(dispatch, { method: 'GET', url: BENCH_PATH })
+}
+
+async function answer(app: Answer, expected: number, count: number): Promise<void> {
   for (let index = 0; index < count; index++) {
-    const response = await app.inject({ method: 'GET', url: BENCH_PATH })
+    const response = await app()
     if (response.statusCode !== expected) throw new Error(`expected ${expected}, received ${response.statusCode}`)
   }
 }
@@ -52,13 +80,8 @@ async function main(): Promise<void> {
   if (!built.every(isInstructionApp) || !isInstructionApp(measured) || !built.includes(measured)) {
     throw new RangeError(`unknown app, or ${measured} not among the built apps ${builtArg}`)
   }
-  const apps = new Map<InstructionApp, FastifyInstance>()
-  for (const name of built) {
-    const spec = INSTRUCTION_APPS[name]
-    const app = await FASTIFY_APPS[spec.app](spec.logging)
-    await app.ready()
-    apps.set(name, app)
-  }
+  const apps = new Map<InstructionApp, Answer>()
+  for (const name of built) apps.set(name, await buildApp(INSTRUCTION_APPS[name]))
   for (const [name, app] of apps) await answer(app, INSTRUCTION_APPS[name].expected, warmup)
   // A full collection right before the window, in every process: without it, whether a major GC
   // fell inside an app's counted answers depended on how much everything before had allocated.
