@@ -7,6 +7,7 @@ import { unmatchedProblem } from '../unmatched-route.js'
 import { honoAllowedMethods, type HonoRoutes } from './hono-routes.js'
 import type { ResolvedLoggedOptions } from '../logger-option.js'
 import { respondWithProblem } from './problem-response.js'
+import { writableHeaders } from './web-headers.js'
 
 /** The part of Hono's `Context` the hooks read. */
 export interface HonoContextLike {
@@ -44,8 +45,7 @@ export function honoHooks(options: ResolvedLoggedOptions, app: HonoRoutes): Hono
       }
     },
     onError(error, context) {
-      const headers = replyHeaders(context)
-      addExceptionHeaders(error, headers)
+      const headers = withExceptionHeaders(error, replyHeaders(context))
       // Asked of the router only for a 405 that names no methods: matching the path against each
       // method's routes is work no other answer needs.
       return respondWithProblem(options, error, context.req.raw, headers, () => allowedFor(context))
@@ -63,35 +63,28 @@ function noAllow(): undefined {
 }
 
 /**
- * The headers the context holds for the answer (what `c.header()` set). They are changed in place:
- * when a middleware ran, Hono copies the context's headers onto the response a hook returns, and
- * a header the problem removed (an `ETag`, a `Content-Encoding`) must not come back that way. A
- * response whose headers are immutable (one from `fetch()`) is answered on a copy.
+ * The headers the context holds for the answer (what `c.header()` set). The answer is written into
+ * them in place when there are any (see `respondWithProblem`): when a middleware ran, Hono copies
+ * the context's headers onto the response a hook returns, and a header the problem removed (an
+ * `ETag`, a `Content-Encoding`) must not come back that way.
  */
 function replyHeaders(context: HonoContextLike): Headers {
-  const headers = guarded(() => context.res.headers)
-  // Stryker disable next-line ConditionalExpression: a shortcut; the probe below throws on undefined, and new Headers(undefined) is the same empty Headers
-  if (headers === undefined) return new Headers()
-  const probe = 'x-http-problems-probe'
-  const writable = guarded(() => {
-    // Stryker disable next-line StringLiteral: only whether set() throws matters: immutable Headers refuse any value, mutable ones lose the probe at once
-    headers.set(probe, '1')
-    headers.delete(probe)
-    return true
-  })
-  return writable === true ? headers : new Headers(headers)
+  return guarded(() => context.res.headers) ?? new Headers()
 }
 
 /**
  * Hono's `HTTPException` may carry the response it stands for (`res`): its headers are the
  * answer's, as a header set on the reply would be (the `WWW-Authenticate` challenge of Hono's
  * `basicAuth`, say). The renderer then keeps the ones a problem may carry and drops the rest.
+ * Returns the headers to answer on: `headers` itself, or a copy when they are immutable.
  */
-function addExceptionHeaders(error: unknown, headers: Headers): void {
+function withExceptionHeaders(error: unknown, headers: Headers): Headers {
   const response = guarded(() => (error as { res?: unknown }).res)
-  if (!(response instanceof Response)) return
+  if (!(response instanceof Response)) return headers
+  const target = writableHeaders(headers)
   for (const [name, value] of response.headers) {
-    if (name === 'set-cookie') headers.append(name, value)
-    else headers.set(name, value)
+    if (name === 'set-cookie') target.append(name, value)
+    else target.set(name, value)
   }
+  return target
 }

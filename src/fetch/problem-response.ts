@@ -8,7 +8,8 @@ import type { ClientConnection } from '../mapping/request-step.js'
 import { needsAllowFromRouter, type RenderedProblem } from '../render.js'
 import { utf8Length } from '../utf8-length.js'
 import { fetchCorrelationId } from './correlation.js'
-import { replyHeadersOf } from './web-headers.js'
+import type { ReplyHeaders } from '../reply-state.js'
+import { replyHeadersOf, writableHeaders } from './web-headers.js'
 
 /** What a framework knows beyond the request itself. */
 export interface ProblemResponseContext {
@@ -26,10 +27,11 @@ export interface ProblemResponseContext {
 }
 
 /**
- * The problem `Response` for `thrown`. `headers` is the Headers object the answer is built on and
- * is changed in place: the Hono hooks pass the context's own, so Hono's copy of them onto the
- * returned response (its `c.res` setter) brings back nothing the problem removed. `allowFor` gives
- * the methods for a 405's `Allow`, and is called only when the problem names none.
+ * The problem `Response` for `thrown`. `headers` are those already set for the answer; when there
+ * are any, the answer is written over them in place: the Hono hooks pass the context's own, so
+ * Hono's copy of them onto the returned response (its `c.res` setter) brings back nothing the
+ * problem removed. `allowFor` gives the methods for a 405's `Allow`, and is called only when the
+ * problem names none.
  */
 export function respondWithProblem(
   options: ResolvedLoggedOptions,
@@ -43,6 +45,7 @@ export function respondWithProblem(
       return request.signal.aborted
     },
   }
+  const replyHeaders = replyHeadersOf(headers)
   // The client is gone only when the runtime says so; a Response must still be returned.
   const { rendered } = answerProblem(options, options.logger, thrown, connection, (problem) => ({
     method: request.method,
@@ -52,14 +55,33 @@ export function respondWithProblem(
     correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),
     allow: needsAllowFromRouter(problem) ? allowFor() : undefined,
     connection: request.headers.get('connection') ?? undefined,
-    replyHeaders: replyHeadersOf(headers),
+    replyHeaders,
   }))
-  return problemResponse(rendered, headers)
+  return isEmpty(replyHeaders) ? freshResponse(rendered) : responseOn(headers, rendered)
 }
 
-function problemResponse(rendered: RenderedProblem, headers: Headers): Response {
-  for (const name of rendered.removedReplyHeaders) headers.delete(name)
-  for (const name of Object.keys(rendered.headers)) headers.set(name, rendered.headers[name]!)
-  if (rendered.body !== undefined) headers.set('content-length', String(utf8Length(rendered.body)))
-  return new Response(rendered.body ?? null, { status: rendered.status, headers })
+/**
+ * The answer when nothing was set for it before the problem, the common case: its headers as a
+ * plain record, which a runtime writes without building a `Headers` object (@hono/node-server
+ * hands it to Node as it is). The empty `headers` stay empty, so Hono's copy of the context's
+ * headers onto this response brings nothing.
+ */
+function freshResponse(rendered: RenderedProblem): Response {
+  const record = { ...rendered.headers }
+  if (rendered.body !== undefined) record['content-length'] = String(utf8Length(rendered.body))
+  return new Response(rendered.body ?? null, { status: rendered.status, headers: record })
+}
+
+/** The answer written over the headers set for it (on a copy when those are immutable). */
+function responseOn(headers: Headers, rendered: RenderedProblem): Response {
+  const target = writableHeaders(headers)
+  for (const name of rendered.removedReplyHeaders) target.delete(name)
+  for (const name of Object.keys(rendered.headers)) target.set(name, rendered.headers[name]!)
+  if (rendered.body !== undefined) target.set('content-length', String(utf8Length(rendered.body)))
+  return new Response(rendered.body ?? null, { status: rendered.status, headers: target })
+}
+
+function isEmpty(record: ReplyHeaders): boolean {
+  for (const _name in record) return false
+  return true
 }

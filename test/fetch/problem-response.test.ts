@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { BadRequest, MethodNotAllowed, UsageError } from '../../src/index.js'
+import { BadRequest, Conflict, MethodNotAllowed, UsageError } from '../../src/index.js'
 import { LOCALIZATION } from '../i18n/fixtures.js'
 import { problems } from '../../src/fetch/index.js'
 
@@ -60,6 +60,49 @@ describe('problemResponse', () => {
     const response = onError(new Error('x'), { req: { raw: request(), path: '/orders/1' }, res: immutable })
     expect(response.status).toBe(500)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('answers over immutable headers that hold some on a copy, keeping what a problem may carry', async () => {
+    const { onError } = problems().hono(new Hono())
+    // A redirect's headers are immutable, as those of a response from fetch() are.
+    const redirect = Response.redirect('http://example.com/elsewhere', 302)
+    const response = onError(new Conflict('taken'), { req: { raw: request(), path: '/orders/1' }, res: redirect })
+    expect(response.status).toBe(409)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect(response.headers.get('location')).toBe('http://example.com/elsewhere')
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(await response.text())))
+    expect([...redirect.headers]).toEqual([['location', 'http://example.com/elsewhere']])
+  })
+
+  it('leaves the headers set for the answer as they are when there were none, so that Hono copies nothing back', async () => {
+    const { onError } = problems().hono(new Hono())
+    const context = { req: { raw: request(), path: '/orders/1' }, res: new Response(null) }
+    const response = onError(new Conflict('taken'), context)
+    expect([...context.res.headers]).toEqual([])
+    expect(response.status).toBe(409)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(await response.text())))
+  })
+
+  it('writes the answer into the headers set for it when there were some, the removed ones gone', () => {
+    const { onError } = problems().hono(new Hono())
+    const context = { req: { raw: request(), path: '/orders/1' }, res: new Response(null, { headers: { etag: '"v1"', 'x-request-start': '1' } }) }
+    const response = onError(new Conflict('taken'), context)
+    expect(response.headers.get('etag')).toBeNull()
+    expect(context.res.headers.get('etag')).toBeNull()
+    expect(context.res.headers.get('x-request-start')).toBe('1')
+    expect(context.res.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('answers a HEAD without a body and with the Content-Length of the GET, whether or not headers were set for it', async () => {
+    const { problemResponse } = problems()
+    const get = await problemResponse(new Conflict('taken'), request()).text()
+    for (const replyHeaders of [undefined, new Headers({ 'x-request-start': '1' })]) {
+      const head = problemResponse(new Conflict('taken'), request('/orders/1', { method: 'HEAD' }), { replyHeaders })
+      expect(head.status).toBe(409)
+      expect(head.body).toBeNull()
+      expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(get)))
+    }
   })
 })
 
