@@ -3,6 +3,7 @@
  * bench/run.ts with an IPC channel; it reports its port, answers heap queries, and exits as soon
  * as the channel closes, so a harness that dies never leaves a server behind.
  */
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import type { FastifyAppName } from './apps/fastify-apps.js'
 import { startProfiling, stopProfiling } from './profiler.js'
 import { allVariants, type Variant } from './variants.js'
@@ -14,6 +15,34 @@ export type ServerMessage =
   | { type: 'failed'; message: string }
   | { type: 'profiling' }
   | { type: 'profile'; profile: string }
+  | { type: 'gc'; counts: GcCounts }
+
+/** Garbage collections since the server started, by kind, and the time they took. */
+export interface GcCounts {
+  /** Young-generation collections (scavenges): as many as what the answers allocate fills new space. */
+  minor: number
+  /** Full mark-sweep-compact collections: the old generation filled, with objects promoted from the young. */
+  major: number
+  /** Incremental marking steps and other kinds. */
+  other: number
+  /** Milliseconds all of them took (wall time: on a shared core, only a rough figure). */
+  ms: number
+}
+
+const gcCounts: GcCounts = { minor: 0, major: 0, other: 0, ms: 0 }
+
+/** Counts every collection from now on (`npm run bench:gc` reads them). */
+function countCollections(): void {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = ((entry as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gcCounts.minor++
+      else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) gcCounts.major++
+      else gcCounts.other++
+      gcCounts.ms += entry.duration
+    }
+  }).observe({ entryTypes: ['gc'] })
+}
 
 /** Loads only the framework the variant needs, so a Fastify server never has Express, Hono or Koa in memory. */
 async function listen(variant: Variant): Promise<number> {
@@ -45,6 +74,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => process.exit(0))
   process.on('message', (message: { type?: string }) => {
     if (message.type === 'heap') send({ type: 'heap', heapUsed: heapAfterGc() } satisfies ServerMessage)
+    if (message.type === 'gc') send({ type: 'gc', counts: { ...gcCounts } } satisfies ServerMessage)
     if (message.type === 'profile-start') void startProfiling().then(() => send({ type: 'profiling' } satisfies ServerMessage))
     if (message.type === 'profile-stop') {
       void stopProfiling().then((profile) => send({ type: 'profile', profile } satisfies ServerMessage))
@@ -54,6 +84,7 @@ async function main(): Promise<void> {
   const variant = allVariants().find((candidate) => candidate.id === id)
   if (variant === undefined) throw new Error(`unknown variant ${JSON.stringify(id)}`)
   const port = await listen(variant)
+  countCollections()
   send({ type: 'listening', port } satisfies ServerMessage)
 }
 
