@@ -30,21 +30,18 @@ export interface ProblemResponseContext {
  * The problem `Response` for `thrown`. `headers` are those already set for the answer; when there
  * are any, the answer is written over them in place: the Hono hooks pass the context's own, so
  * Hono's copy of them onto the returned response (its `c.res` setter) brings back nothing the
- * problem removed. `allowFor` gives the methods for a 405's `Allow`, and is called only when the
- * problem names none.
+ * problem removed. `allowFor(source)` gives the methods for a 405's `Allow`, and is called only
+ * when the problem names none.
  */
-export function respondWithProblem(
+export function respondWithProblem<Source>(
   options: ResolvedLoggedOptions,
   thrown: unknown,
   request: Request,
   headers: Headers,
-  allowFor: () => readonly string[] | undefined,
+  allowFor: (source: Source) => readonly string[] | undefined,
+  source: Source,
 ): Response {
-  const connection: ClientConnection = {
-    get destroyed() {
-      return request.signal.aborted
-    },
-  }
+  const connection = new RequestConnection(request)
   const replyHeaders = replyHeadersOf(headers)
   // The client is gone only when the runtime says so; a Response must still be returned.
   const { rendered } = answerProblem(options, options.logger, thrown, connection, (problem) => ({
@@ -53,7 +50,7 @@ export function respondWithProblem(
     accept: request.headers.get('accept') ?? undefined,
     acceptLanguage: request.headers.get('accept-language') ?? undefined,
     correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),
-    allow: needsAllowFromRouter(problem) ? allowFor() : undefined,
+    allow: needsAllowFromRouter(problem) ? allowFor(source) : undefined,
     connection: request.headers.get('connection') ?? undefined,
     replyHeaders,
   }))
@@ -84,4 +81,13 @@ function responseOn(headers: Headers, rendered: RenderedProblem): Response {
 function isEmpty(record: ReplyHeaders): boolean {
   for (const _name in record) return false
   return true
+}
+
+/** A Web `Request`'s client, gone when the runtime aborted the request's signal. */
+class RequestConnection implements ClientConnection {
+  constructor(private readonly request: Request) {}
+
+  get destroyed(): boolean {
+    return this.request.signal.aborted
+  }
 }

@@ -72,8 +72,13 @@ export function problems(options?: LoggedProblemsOptions): FetchProblems {
     problemResponse(thrown, request, context = {}) {
       // A copy: the caller's headers are theirs.
       const headers = new Headers(context.replyHeaders)
-      return respondWithProblem(resolved, thrown, request, headers, () => context.allow)
+      return respondWithProblem(resolved, thrown, request, headers, allowOf, context)
     },
     hono: (app) => honoHooks(resolved, app),
   }
+}
+
+/** The methods the caller of `problemResponse` gave for a 405's `Allow`. */
+function allowOf(context: ProblemResponseContext): readonly string[] | undefined {
+  return context.allow
 }
