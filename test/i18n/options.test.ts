@@ -18,10 +18,12 @@ const BAD: [name: string, value: unknown, option: string, mustBe: string, receiv
   ['locales not an array', { locales: 'en' }, 'localization.locales', 'a non-empty array of BCP 47 language tags', 'the string "en"'],
   ['a malformed tag', { locales: ['en', 'de_DE'] }, 'localization.locales[1]', BCP47_TAG, 'the string "de_DE"'],
   ['a non-string tag', { locales: [42] }, 'localization.locales[0]', BCP47_TAG, 'number 42'],
+  ['a tag in a list', { locales: [['de']] }, 'localization.locales[0]', BCP47_TAG, 'an array'],
   ['a duplicate locale', { locales: ['de', 'DE'] }, 'localization.locales[1]', 'a locale not already listed', 'the string "DE"'],
   ['a default not among the locales', { locales: ['en', 'fr'], defaultLocale: 'de' }, 'localization.defaultLocale', 'one of localization.locales (en, fr)', 'the string "de"'],
   ['a malformed default', { locales: ['en'], defaultLocale: '' }, 'localization.defaultLocale', BCP47_TAG, 'the string ""'],
   ['messages not an object', { locales: ['en'], messages: [] }, 'localization.messages', 'an object of messages per locale', 'an array'],
+  ['null messages', { locales: ['en'], messages: null }, 'localization.messages', 'an object of messages per locale', 'null'],
   ['messages of a locale not served', { locales: ['en', 'de'], messages: { fr: {} } }, 'localization.messages.fr', 'messages of one of localization.locales (en, de)', 'the string "fr"'],
   ['messages of a malformed locale', { locales: ['en'], messages: { 'en_US': {} } }, 'localization.messages.en_US', BCP47_TAG, 'the string "en_US"'],
   ['one locale twice', { locales: ['de'], messages: { de: {}, DE: {} } }, 'localization.messages.DE', 'the only messages of its locale', 'the string "DE"'],
@@ -66,6 +68,22 @@ describe('localization option checks', () => {
     expect([...localization.chains.keys()]).toEqual(['en', 'de-AT'])
     expect(localization.chains.get('de-AT')!.map((table) => table.locale)).toEqual(['de-AT', 'en'])
     expect(localization.chains.get('de-AT')![0]!.byCode.get('X')!.title).toBe('Titel')
+  })
+
+  it('chains each locale to its configured shorter tags, then the default, each once', () => {
+    const localization = resolveLocalization({ locales: ['en', 'de', 'de-AT', 'de-AT-1996'], defaultLocale: 'de' })!
+    const chain = (locale: string): string[] => localization.chains.get(locale)!.map((table) => table.locale)
+    expect(chain('de-AT-1996')).toEqual(['de-AT-1996', 'de-AT', 'de'])
+    expect(chain('de-AT')).toEqual(['de-AT', 'de'])
+    expect(chain('de')).toEqual(['de'])
+    expect(chain('en')).toEqual(['en', 'de'])
+  })
+
+  it('a key is a problem type when it starts with a URI scheme; a code may hold a colon', () => {
+    const localization = resolveLocalization({ locales: ['en'], messages: { en: { 'ERR_DB:TIMEOUT': { title: 'By code' }, 'tag:example.com,2026:x': { title: 'By type' } } } })!
+    const [table] = localization.chains.get('en')!
+    expect([...table!.byCode.keys()]).toEqual(['ERR_DB:TIMEOUT'])
+    expect([...table!.byType.keys()]).toEqual(['tag:example.com,2026:x'])
   })
 
   it('compiles each message once, at registration: a message without arguments is kept as text', () => {
