@@ -22,7 +22,8 @@ export function brokenRules(answer: Answer, expected: Expectation): BrokenRule[]
 
 function factsOf(answer: Answer, expected: Expectation): AnswerFacts {
   const json = parseJson(answer.text)
-  const valid = json !== undefined && !expected.head && schemaErrors(problemSchema, json).length === 0
+  // No JSON (`undefined`) fails the schema like any other non-object.
+  const valid = !expected.head && schemaErrors(problemSchema, json).length === 0
   return {
     answer,
     expected,
