@@ -54,6 +54,7 @@ describe('PostgreSQL rules', () => {
     ['both: column wins', { column: 'email', column_name: 'other' }, ['#/email']],
     ['neither', {}, []],
     ['a column that is no string', { column: 7 }, []],
+    ['a column that is no string beside a column_name', { column: 7, column_name: 'email' }, ['#/email']],
   ])('name the NOT NULL column of %s', (_name, fields, pointers) => {
     const { problem } = mapped(postgresRules, Object.assign(new Error('null value'), { code: '23502', severity: 'ERROR', ...fields }))
     expect(problem?.status).toBe(422)
