@@ -74,6 +74,13 @@ describe('localeNegotiator', () => {
     },
   )
 
+  it('matches by RFC 4647 lookup: a range finds its own tag or a shorter one, never another region or a related language', () => {
+    expect(localeNegotiator(['de', 'en-US'], 'de')('en-GB')).toBe('de')
+    expect(localeNegotiator(['en', 'pt-BR'], 'en')('pt')).toBe('en')
+    expect(localeNegotiator(['en', 'nb'], 'en')('nn')).toBe('en')
+    expect(localeNegotiator(['en', 'zh-Hant'], 'en')('zh-TW')).toBe('en')
+  })
+
   it('falls back to the default locale given, not the first', () => {
     expect(localeNegotiator(LOCALES, 'fr')('es')).toBe('fr')
     expect(localeNegotiator(LOCALES, 'fr')(undefined)).toBe('fr')
