@@ -65,9 +65,14 @@ function retryAfter(value: string | null): number | Date | undefined {
   if (value === null) return undefined
   const trimmed = value.trim()
   if (/^\d+$/.test(trimmed)) return Number(trimmed)
-  const text = GMT_DATE.test(trimmed) ? trimmed : ASCTIME_DATE.test(trimmed) ? `${trimmed} GMT` : undefined
-  const date = text === undefined ? undefined : new Date(text)
-  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date
+  if (GMT_DATE.test(trimmed)) return validDate(trimmed)
+  return ASCTIME_DATE.test(trimmed) ? validDate(`${trimmed} GMT`) : undefined
+}
+
+/** The date `text` names; `undefined` for a well-formed one that names none (`Mon, 32 Jan 2026 ...`). */
+function validDate(text: string): Date | undefined {
+  const date = new Date(text)
+  return Number.isNaN(date.getTime()) ? undefined : date
 }
 
 /** `bytes *\/1234` → 1234. */

@@ -29,6 +29,7 @@ export function compileMessage(text: unknown, locale: string, option: string): C
   }
   const elements = compiled.getAst()
   if (elements.every((element) => element.type === LITERAL)) {
+    // Stryker disable next-line StringLiteral: the parser merges adjacent text into one literal element, so no separator is ever placed
     return elements.map((element) => (element as { value: string }).value).join('')
   }
   return compiled
@@ -36,7 +37,9 @@ export function compileMessage(text: unknown, locale: string, option: string): C
 
 /**
  * Formats a compiled message with `args`. Throws what intl-messageformat throws (an argument
- * missing, say); a result that is not a string (never expected with tags off) throws too.
+ * missing, say); a result that is not a string throws too: intl-messageformat gives a boolean or
+ * a date in a plain `{name}` argument back as itself, not as text (`{flag, select, ...}` and
+ * `{since, date}` say them).
  */
 export function formatMessage(message: CompiledMessage, args: Record<string, unknown>): string {
   if (typeof message === 'string') return message

@@ -193,7 +193,7 @@ function localeTable(locale: string, messages: Record<string, unknown> | undefin
 function chainOf(locale: string, tables: ReadonlyMap<string, LocaleTable>, defaultLocale: string): LocaleTable[] {
   const chain: LocaleTable[] = []
   const subtags = locale.split('-')
-  for (let length = subtags.length; length > 0; length -= 1) {
+  for (let length = subtags.length; length >= 1; length -= 1) {
     const table = tables.get(subtags.slice(0, length).join('-'))
     if (table !== undefined) chain.push(table)
   }
@@ -204,8 +204,8 @@ function chainOf(locale: string, tables: ReadonlyMap<string, LocaleTable>, defau
 function canonicalTag(value: unknown, name: string): string {
   if (typeof value === 'string') {
     try {
-      const [canonical] = Intl.getCanonicalLocales(value)
-      if (canonical !== undefined) return canonical
+      // One tag in, its canonical form out; a malformed tag throws a RangeError.
+      return Intl.getCanonicalLocales(value)[0]!
     } catch {
       // reported below
     }

@@ -18,11 +18,11 @@ import type { SchemaMessages } from './schema-messages.js'
  * problem's own.
  */
 export function localizedExtensions(extensions: unknown, language: string, localization: Localization): Record<string, unknown> | undefined {
-  if (localization.schemaMessages.size === 0) return undefined
-  const errors = readProperty(extensions, 'errors')
-  if (!isArray(errors)) return undefined
+  // No schema messages in the chain (none at all outside the Fastify adapter): nothing to read.
   const messages = schemaMessagesIn(language, localization)
   if (messages === undefined) return undefined
+  const errors = readProperty(extensions, 'errors')
+  if (!isArray(errors)) return undefined
   // `errors` is whatever the problem carries: an array that throws when read (a Proxy) is left to
   // the serializer, which leaves it out as it would without localization.
   return guarded(() => {
@@ -40,7 +40,7 @@ export function localizedExtensions(extensions: unknown, language: string, local
 
 /** The schema messages of the first locale of `language`'s chain that has them. */
 function schemaMessagesIn(language: string, localization: Localization): SchemaMessages | undefined {
-  for (const table of localization.chains.get(language) ?? []) {
+  for (const table of localization.chains.get(language)!) {
     const messages = localization.schemaMessages.get(table.locale)
     if (messages !== undefined) return messages
   }

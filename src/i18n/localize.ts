@@ -100,15 +100,20 @@ function readSource(problem: ProblemMembers, status: number): Source {
   return {
     problem,
     status,
-    code: typeof code === 'string' ? code : undefined,
-    type: typeof type === 'string' ? type : undefined,
+    code: stringOrNone(code),
+    type: stringOrNone(type),
     ownTitle,
     titleIsReasonPhrase: ownTitle === reasonPhrase(status),
-    ownDetail: typeof detail === 'string' ? detail : undefined,
+    ownDetail: stringOrNone(detail),
     detailShown,
     summaryPart: detailShown && code === VALIDATION_FAILED ? summarizedPart(detail) : undefined,
     args: undefined,
   }
+}
+
+/** A member read from the problem, when it is a string. */
+function stringOrNone(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
 }
 
 function textIn(chain: readonly LocaleTable[], source: Source, localization: Localization, faults: string[]): LocalizedText {

@@ -5,6 +5,7 @@
  * language, the default included, so ranges after it (lower weights) are not tried.
  */
 import type { match } from '@formatjs/intl-localematcher'
+import { guarded } from '../guarded.js'
 import { acceptedLanguages } from './accept-language.js'
 import { intlModules } from './intl-modules.js'
 
@@ -49,10 +50,5 @@ function pick(field: string | readonly string[], locales: readonly string[], def
 
 /** A well-formed BCP 47 tag, as `Intl` reads them (`en-1`, `i-klingon` are not; the matcher would throw). */
 function isLanguageTag(range: string): boolean {
-  try {
-    Intl.getCanonicalLocales(range)
-    return true
-  } catch {
-    return false
-  }
+  return guarded(() => Intl.getCanonicalLocales(range)) !== undefined
 }

@@ -91,8 +91,8 @@ export function schemaMessagesOf(localize: AjvLocalize): SchemaMessages {
   const unknownKeywordText = messageOf(localize, { keyword: UNKNOWN_KEYWORD, params: {} })
   return (error) => {
     const message = messageOf(localize, error)
-    if (message === undefined || message === unknownKeywordText?.replaceAll(UNKNOWN_KEYWORD, error.keyword)) return undefined
-    return message
+    // No message stays none; the generic sentence is none either.
+    return message === unknownKeywordText?.replaceAll(UNKNOWN_KEYWORD, error.keyword) ? undefined : message
   }
 }
 

@@ -34,8 +34,7 @@ function keyColumns(error: PostgresErrorLike): string[] {
 
 /** The column the server names (NOT NULL, some CHECKs), in either driver's spelling. */
 function namedColumn(error: PostgresErrorLike): string[] {
-  const column = error.column ?? error.column_name
-  return typeof column === 'string' ? [column] : []
+  return [error.column ?? error.column_name].filter((column): column is string => column !== undefined)
 }
 
 /** The PostgreSQL rows, in the order the README table lists them. */

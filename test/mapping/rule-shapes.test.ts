@@ -19,6 +19,19 @@ describe('MongoDB rules', () => {
   it('pass on a value with the duplicate-key code but no name, without a fault', () => {
     expect(mapped(mongoRules, { code: 11000, keyPattern: { email: 1 } })).toEqual({ problem: undefined, faults: [] })
   })
+
+  it.each([
+    ['a string', 'email'],
+    ['null', null],
+    ['a number', 1],
+    ['absent', undefined],
+    ['a Proxy that cannot list its keys', new Proxy({}, { ownKeys: () => { throw new Error('no keys') } })],
+  ])('answer a duplicate key whose keyPattern is %s with the 409 and no field, without a fault', (_name, keyPattern) => {
+    const { problem, faults } = mapped(mongoRules, Object.assign(new Error('dup'), { name: 'MongoServerError', code: 11000, keyPattern }))
+    expect(problem?.status).toBe(409)
+    expect(problem?.extensions).toEqual({})
+    expect(faults).toEqual([])
+  })
 })
 
 describe('Prisma rules', () => {
@@ -34,6 +47,19 @@ describe('Prisma rules', () => {
 
 describe('PostgreSQL rules', () => {
   const violation = (detail: string) => Object.assign(new Error('duplicate key'), { code: '23505', severity: 'ERROR', detail })
+
+  it.each([
+    ['column', { column: 'email' }, ['#/email']],
+    ['column_name', { column_name: 'email' }, ['#/email']],
+    ['both: column wins', { column: 'email', column_name: 'other' }, ['#/email']],
+    ['neither', {}, []],
+    ['a column that is no string', { column: 7 }, []],
+    ['a column that is no string beside a column_name', { column: 7, column_name: 'email' }, ['#/email']],
+  ])('name the NOT NULL column of %s', (_name, fields, pointers) => {
+    const { problem } = mapped(postgresRules, Object.assign(new Error('null value'), { code: '23502', severity: 'ERROR', ...fields }))
+    expect(problem?.status).toBe(422)
+    expect(((problem?.extensions.errors ?? []) as { pointer: string }[]).map((error) => error.pointer)).toEqual(pointers)
+  })
 
   it('pass on a value with a SQLSTATE but no severity, without a fault', () => {
     expect(mapped(postgresRules, Object.assign(new Error('x'), { code: '23505', detail: 'Key (email)=(a) already exists.' }))).toEqual({ problem: undefined, faults: [] })
