@@ -35,15 +35,32 @@ export function compileMessage(text: unknown, locale: string, option: string): C
   return compiled
 }
 
+/** What a catalog message is formatted with: text, numbers and dates (a boolean goes in as its text). */
+export type MessageArgument = string | number | Date
+
 /**
  * Formats a compiled message with `args`. Throws what intl-messageformat throws (an argument
- * missing, say); a result that is not a string throws too: intl-messageformat gives a boolean or
- * a date in a plain `{name}` argument back as itself, not as text (`{flag, select, ...}` and
- * `{since, date}` say them).
+ * missing, say). A date in a plain `{name}` argument, which intl-messageformat gives back as
+ * itself, is said as ICU says one: the short date and time of the message's locale (`{name, date}`
+ * and `{name, time}` choose for themselves).
  */
-export function formatMessage(message: CompiledMessage, args: Record<string, unknown>): string {
+export function formatMessage(message: CompiledMessage, args: Readonly<Record<string, MessageArgument>>): string {
   if (typeof message === 'string') return message
-  const text: unknown = message.format(args as Record<string, string | number | boolean | Date>)
-  if (typeof text !== 'string') throw new TypeError('the message did not format to text')
-  return text
+  // Text, or the parts when one of them is a date of a plain argument (the only value that is not text).
+  const formatted = message.format<Date>(args) as string | (string | Date)[]
+  if (typeof formatted === 'string') return formatted
+  const locale = message.resolvedOptions().locale
+  return formatted.map((part) => (typeof part === 'string' ? part : dateTimeFormat(locale).format(part))).join('')
+}
+
+/** One formatter per locale: making an `Intl.DateTimeFormat` costs far more than using one. */
+const DATE_TIME_FORMATS = new Map<string, Intl.DateTimeFormat>()
+
+function dateTimeFormat(locale: string): Intl.DateTimeFormat {
+  let format = DATE_TIME_FORMATS.get(locale)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
+    DATE_TIME_FORMATS.set(locale, format)
+  }
+  return format
 }

@@ -19,7 +19,7 @@
 import { reasonPhrase, type ProblemMembers } from '../problem.js'
 import { SERVER_ERROR_DETAIL } from '../server-error-detail.js'
 import { summarizedPart, type ValidationPart } from '../validation.js'
-import { formatMessage, type CompiledMessage } from './compile-message.js'
+import { formatMessage, type CompiledMessage, type MessageArgument } from './compile-message.js'
 import type { Localization, LocaleTable, MessageMember } from './localization.js'
 import { messageArguments } from './message-arguments.js'
 
@@ -63,7 +63,7 @@ interface Source {
   readonly detailShown: boolean
   /** For a validation problem whose shown detail is the library's summary: the part it names, so it can be said in the locale. */
   readonly summaryPart: ValidationPart | undefined
-  args: Record<string, unknown> | undefined
+  args: Record<string, MessageArgument> | undefined
 }
 
 /**
@@ -180,7 +180,7 @@ export function catalogMessage(
 }
 
 /** Arguments are read from the problem at most once per answer, and only for a message that has some. */
-function argumentsOf(message: CompiledMessage, source: Source): Record<string, unknown> {
+function argumentsOf(message: CompiledMessage, source: Source): Record<string, MessageArgument> {
   if (typeof message === 'string') return {}
   source.args ??= messageArguments(source.problem, source.status)
   return source.args

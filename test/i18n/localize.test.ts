@@ -140,15 +140,21 @@ describe('localize: catalog messages', () => {
   })
 
   it.each([
-    ['a boolean', true],
-    ['a date', new Date(0)],
-  ])('a message that puts %s in a plain argument does not format to text: skipped, and reported once with the reason', (_name, value) => {
-    const localization = resolveLocalization({ locales: ['en', 'de'], messages: { de: { WHEN: { detail: 'Seit {since}.' } }, en: { WHEN: { detail: 'Since {since, date, short}.' } } } })!
-    const problem = members(400, { title: 'Bad Request', code: 'WHEN', extensions: { since: value } })
-    const first = localize(problem, 400, 'de', localization)
-    expect(first.faults).toEqual(['catalog message de WHEN.detail failed to format: the message did not format to text'])
-    const again = localize(problem, 400, 'de', localization)
-    expect(again.faults).toEqual([])
-    expect(again.text.detail).toBe(first.text.detail)
+    [true, 'Seit true.'],
+    [false, 'Seit false.'],
+    [new Date(0), `Seit ${new Intl.DateTimeFormat('de', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(0))}.`],
+  ])('says %s in a plain argument as text (a date as the short date and time of the locale)', (value, detail) => {
+    const localization = resolveLocalization({ locales: ['en', 'de'], messages: { de: { WHEN: { detail: 'Seit {since}.' } } } })!
+    const localized = localize(members(400, { title: 'Bad Request', code: 'WHEN', extensions: { since: value } }), 400, 'de', localization)
+    expect(localized.faults).toEqual([])
+    expect(localized.text.detail).toBe(detail)
+  })
+
+  it.each([
+    [true, 'Gesperrt.'],
+    [false, 'Offen.'],
+  ])('selects on a boolean by its text (%s)', (locked, detail) => {
+    const localization = resolveLocalization({ locales: ['en', 'de'], messages: { de: { LOCK: { detail: '{locked, select, true {Gesperrt} other {Offen}}.' } } } })!
+    expect(localize(members(400, { title: 'Bad Request', code: 'LOCK', extensions: { locked } }), 400, 'de', localization).text.detail).toBe(detail)
   })
 })

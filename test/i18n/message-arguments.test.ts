@@ -11,13 +11,13 @@ function withExtensions(extensions: unknown): ProblemMembers {
 }
 
 describe('messageArguments', () => {
-  it('passes strings, numbers, booleans and dates, and nothing ICU MessageFormat cannot say', () => {
+  it('passes strings, numbers, booleans (as their text) and dates, and nothing ICU MessageFormat cannot say', () => {
     const since = new Date(0)
     const args = messageArguments(
       withExtensions({ name: 'Ada', balance: 3, locked: false, since, nested: { deep: 1 }, list: [1], none: null, absent: undefined, big: 1n, call: () => 1 }),
       400,
     )
-    expect(args).toEqual({ status: 400, name: 'Ada', balance: 3, locked: false, since })
+    expect(args).toEqual({ status: 400, name: 'Ada', balance: 3, locked: 'false', since })
     expect(Object.keys(args)).toEqual(['status', 'name', 'balance', 'locked', 'since'])
   })
 
