@@ -7,6 +7,7 @@ import createError from 'http-errors'
 import { describe, expect, it } from 'vitest'
 import { Gone, MAX_VALIDATION_ISSUES, readValidationIssues } from '../../src/index.js'
 import { ProblemFilter, classValidatorReader } from '../../src/nestjs/index.js'
+import { MAX_NODES_READ } from '../../src/nestjs/class-validator-reader.js'
 
 const read = (entries: unknown[]) => readValidationIssues(entries, { readers: [classValidatorReader] })
 
@@ -42,10 +43,31 @@ describe('classValidatorReader', () => {
     expect(read([deep])).toEqual([])
   })
 
+  it('ends soon on a tree that lists a node twice under itself, and reads at most MAX_NODES_READ nodes', () => {
+    // Depth alone would let this walk double at each of its 32 levels.
+    const twice: { property: string; children: unknown[] } = { property: 'loop', children: [] }
+    twice.children.push(twice, twice)
+    expect(read([twice])).toEqual([])
+    // The root counts: of 2,000 children with one message each, the first MAX_NODES_READ - 1 are read.
+    const flat = { property: 'root', children: Array.from({ length: 2000 }, (_, index) => ({ property: `c${index}`, constraints: { c: `bad ${index}` } })) }
+    const findings = classValidatorReader.read(flat as never) as readonly { path: unknown[]; detail?: string }[]
+    expect(findings).toHaveLength(MAX_NODES_READ - 1)
+    expect(findings.at(-1)).toEqual({ path: ['root', `c${MAX_NODES_READ - 2}`], detail: `bad ${MAX_NODES_READ - 2}` })
+  })
+
+  it('reads the children of a node whose constraints are null', () => {
+    const tree = { property: 'a', constraints: null, children: [{ property: 'b', constraints: { c: 'bad b' } }] }
+    expect(read([tree])).toEqual([{ in: 'body', pointer: '#/a/b', detail: 'bad b' }])
+  })
+
   it('does not take objects without a property name and constraints or children', () => {
     expect(classValidatorReader.matches({ property: 'a' })).toBe(false)
     expect(classValidatorReader.matches({ property: 1, constraints: {} })).toBe(false)
     expect(classValidatorReader.matches({ property: 'a', children: [] })).toBe(true)
+    // null is what class-validator never sets: without children, such an entry is no node.
+    expect(classValidatorReader.matches({ property: 'a', constraints: null })).toBe(false)
+    expect(classValidatorReader.matches({ property: 'a', constraints: {} })).toBe(true)
+    for (const primitive of [null, undefined, 'a', 1]) expect(classValidatorReader.matches(primitive)).toBe(false)
   })
 
   it('never throws on an entry whose getters throw, and keeps the others', () => {
