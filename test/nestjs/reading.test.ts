@@ -77,7 +77,7 @@ describe('classValidatorReader', () => {
 })
 
 /** Runs the filter on `thrown` against a fake Express response, returning status and body. */
-function answer(filter: ProblemFilter, thrown: unknown, url = '/x'): { status: number; body: Record<string, any> } {
+function answer(filter: ProblemFilter, thrown: unknown, url = '/x', extra: object = {}): { status: number; body: Record<string, any> } {
   const headers: Record<string, unknown> = {}
   const result = { status: 0, body: {} as Record<string, any> }
   const response = {
@@ -90,13 +90,49 @@ function answer(filter: ProblemFilter, thrown: unknown, url = '/x'): { status: n
       result.status = this.statusCode
       result.body = body === undefined ? {} : JSON.parse(body)
     },
+    ...extra,
   }
   const request = { method: 'GET', url, originalUrl: url, headers: { 'x-correlation-id': 'unit' }, app: undefined }
   filter.catch(thrown, { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) })
   return result
 }
 
+describe('which platform the filter answers through', () => {
+  // Fastify's reply has both a Node response as `raw` and a `code` method; anything short of both
+  // is answered as an Express response, whatever else it carries.
+  it.each([
+    ['a code method and no raw', { code: () => undefined }],
+    ['a code method and a null raw', { code: () => undefined, raw: null }],
+    ['a code method and a raw without setHeader', { code: () => undefined, raw: {} }],
+    ['a Node response as raw and no code method', { raw: { setHeader: () => undefined } }],
+  ])('a response with %s is answered as Express', (_name, extra) => {
+    expect(answer(new ProblemFilter(), new NotFoundException('No such thing'), '/x', extra)).toMatchObject({ status: 404, body: { status: 404, detail: 'No such thing' } })
+  })
+})
+
 describe('what the filter reads as a Nest exception', () => {
+  it("reads an exception's response and errorCode only when it is an Error with both of Nest's accessors", () => {
+    const filter = new ProblemFilter()
+    const exception = (base: object, accessors: { getStatus?: boolean; getResponse?: boolean }) => {
+      const response = { message: 'From the response', error: 'Conflict' }
+      return Object.assign(base, {
+        status: 409,
+        response,
+        errorCode: 'OWN_CODE',
+        ...(accessors.getStatus === true ? { getStatus: () => 409 } : {}),
+        ...(accessors.getResponse === true ? { getResponse: () => response } : {}),
+      })
+    }
+    const both = { getStatus: true, getResponse: true }
+    expect(answer(filter, exception(new Error('From the message'), both)).body).toMatchObject({ status: 409, detail: 'From the response', code: 'OWN_CODE' })
+    // Without one of them it is any error with a status: its message is the detail, its code the status's.
+    for (const accessors of [{ getStatus: true }, { getResponse: true }]) {
+      expect(answer(filter, exception(new Error('From the message'), accessors)).body).toMatchObject({ status: 409, detail: 'From the message', code: 'CONFLICT' })
+    }
+    // Nor is an object that is no Error, whatever accessors it has.
+    expect(answer(filter, exception({ message: 'From the message' }, both)).body).toMatchObject({ status: 409, detail: 'From the message', code: 'CONFLICT' })
+  })
+
   it('takes only arrays of ValidationError-like entries as a thrown tree', () => {
     const filter = new ProblemFilter()
     expect(answer(filter, [{ property: 'a', constraints: { c: 'bad a' } }]).body.errors).toEqual([{ in: 'body', pointer: '#/a', detail: 'bad a' }])
