@@ -100,11 +100,12 @@ function answer(filter: ProblemFilter, thrown: unknown, url = '/x', extra: objec
 describe('which platform the filter answers through', () => {
   // Fastify's reply has both a Node response as `raw` and a `code` method; anything short of both
   // is answered as an Express response, whatever else it carries.
-  it.each([
-    ['a code method and no raw', { code: () => undefined }],
-    ['a code method and a null raw', { code: () => undefined, raw: null }],
-    ['a code method and a raw without setHeader', { code: () => undefined, raw: {} }],
-    ['a Node response as raw and no code method', { raw: { setHeader: () => undefined } }],
+  const code = (): void => undefined
+  it.each<[string, object]>([
+    ['a code method and no raw', { code }],
+    ['a code method and a null raw', { code, raw: null }],
+    ['a code method and a raw without setHeader', { code, raw: {} }],
+    ['a Node response as raw and no code method', { raw: { setHeader: code } }],
   ])('a response with %s is answered as Express', (_name, extra) => {
     expect(answer(new ProblemFilter(), new NotFoundException('No such thing'), '/x', extra)).toMatchObject({ status: 404, body: { status: 404, detail: 'No such thing' } })
   })
