@@ -43,9 +43,12 @@ function isClientException(thrown: unknown): boolean {
   return status !== undefined && status < 500
 }
 
-/** The `ValidationError[]` an `exceptionFactory: (errors) => errors` throws as it is. */
+/**
+ * The `ValidationError[]` an `exceptionFactory: (errors) => errors` throws as it is (`read` answers
+ * undefined for anything but an object, so a primitive entry has no `property`).
+ */
 function isValidationErrorList(thrown: unknown): boolean {
-  return isArray(thrown) && thrown.length > 0 && thrown.every((entry) => typeof entry === 'object' && entry !== null && typeof read(entry, 'property') === 'string')
+  return isArray(thrown) && thrown.length > 0 && thrown.every((entry) => typeof read(entry, 'property') === 'string')
 }
 
 function httpExceptionProblem(exception: Error, options: NormalizeOptions): HttpProblem {

@@ -77,9 +77,9 @@ describe('classValidatorReader', () => {
 })
 
 /** Runs the filter on `thrown` against a fake Express response, returning status and body. */
-function answer(filter: ProblemFilter, thrown: unknown, url = '/x', extra: object = {}): { status: number; body: Record<string, any> } {
+function answer(filter: ProblemFilter, thrown: unknown, url = '/x', extra: object = {}): { status: number; body: Record<string, any>; headers: Record<string, unknown> } {
   const headers: Record<string, unknown> = {}
-  const result = { status: 0, body: {} as Record<string, any> }
+  const result = { status: 0, body: {} as Record<string, any>, headers }
   const response = {
     headersSent: false,
     statusCode: 200,
@@ -140,6 +140,7 @@ describe('what the filter reads as a Nest exception', () => {
     expect(answer(filter, []).status).toBe(500)
     expect(answer(filter, [{ property: 'a' }, 'junk']).status).toBe(500)
     expect(answer(filter, [null]).status).toBe(500)
+    expect(answer(filter, [{ property: 1, constraints: { c: 'bad' } }]).status).toBe(500)
   })
 
   it('answers the bare tree with validationStatus', () => {
@@ -156,6 +157,57 @@ describe('what the filter reads as a Nest exception', () => {
     expect(answer(filter, new ConflictException('Already there', { cause: createError(409, 'x') })).body.detail).toBe('Already there')
     // A cause of another status is not what the platform wrapped.
     expect(answer(filter, new ConflictException('Taken', { cause: createError(400, 'Taken') })).body.status).toBe(409)
+  })
+
+  it('answers an unwrapped HTTP error as the plain adapters do: its headers, its code, never the wrapper\'s', () => {
+    const filter = new ProblemFilter()
+    const allowGet = { headers: { allow: 'GET' } }
+    const allowOf = (thrown: unknown): unknown => answer(filter, thrown).headers.allow
+    // http-errors' headers come through once the platform's wrapping is taken off.
+    expect(allowOf(new HttpException('Method Not Allowed', 405, { cause: createError(405, 'Method Not Allowed', allowGet) }))).toBe('GET')
+    // A message not to be exposed: the wrapper says the status text.
+    expect(allowOf(new HttpException('Method Not Allowed', 405, { cause: createError(405, 'internal reason', { ...allowGet, expose: false }) }))).toBe('GET')
+    // The status in either member: Fastify's errors carry only statusCode, others only status.
+    for (const member of ['status', 'statusCode']) {
+      const cause = Object.assign(new Error('Method Not Allowed'), { [member]: 405, expose: true, ...allowGet })
+      expect(allowOf(new HttpException('Method Not Allowed', 405, { cause }))).toBe('GET')
+    }
+    // What the platform wraps is an Error: an object that only looks like an HTTP error is no wrapped one.
+    expect(allowOf(new HttpException('Method Not Allowed', 405, { cause: { status: 405, message: 'Method Not Allowed', expose: true, ...allowGet } }))).toBe('')
+    // Only what normalize reads as an HTTP error: boom's status is its output's, so a boom error
+    // whose output names none is no HTTP error, whatever its own status member says.
+    const boomWithout = Object.assign(new Error('Method Not Allowed'), { isBoom: true, output: {}, status: 405, ...allowGet })
+    expect(answer(filter, new HttpException('Method Not Allowed', 405, { cause: boomWithout }))).toMatchObject({ status: 405, headers: { allow: '' } })
+    // A Nest exception as the cause is not the platform's wrapping: the outer one answers, with its errorCode.
+    const outer = Object.assign(new ConflictException('Taken', { cause: new ConflictException('Taken') }), { errorCode: 'OUTER_CODE' })
+    expect(answer(filter, outer).body).toMatchObject({ status: 409, detail: 'Taken', code: 'OUTER_CODE' })
+  })
+
+  it('reads the detail from the response: its string, its message or its error, never only the title', () => {
+    const filter = new ProblemFilter()
+    const detailOf = (thrown: unknown): unknown => answer(filter, thrown).body.detail
+    expect(detailOf(new HttpException('As a string', 409))).toBe('As a string')
+    expect(detailOf(new HttpException({ message: 'The message', error: 'The error' }, 409))).toBe('The message')
+    expect(detailOf(new HttpException({ message: '', error: 'The error' }, 409))).toBe('The error')
+    // Nest's defaults only repeat the status phrase, which the title already says.
+    expect(detailOf(new NotFoundException())).toBeUndefined()
+    expect(detailOf(new ConflictException())).toBeUndefined()
+    // A 4xx status without a class of its own has no title to compare with: its message is the detail.
+    expect(answer(filter, new HttpException('Enhance your calm', 420)).body).toMatchObject({ status: 420, detail: 'Enhance your calm' })
+  })
+
+  it('answers an array response as the validation problem', () => {
+    const body = answer(new ProblemFilter(), new HttpException(['name must be a string'], 400)).body
+    expect(body).toMatchObject({ status: 400, errors: [{ in: 'body', pointer: '#', detail: 'name must be a string' }] })
+  })
+
+  it('takes an errorCode as the code only when it is a CONSTANT_CASE string', () => {
+    const filter = new ProblemFilter()
+    const withCode = (errorCode: unknown): unknown => answer(filter, Object.assign(new ConflictException('Taken'), { errorCode })).body.code
+    expect(withCode('ALREADY_TAKEN')).toBe('ALREADY_TAKEN')
+    expect(withCode('already-taken')).toBe('CONFLICT')
+    // An array reads as its text, which would pass the pattern: it is still no string.
+    expect(withCode(['ALREADY_TAKEN'])).toBe('CONFLICT')
   })
 
   it("is Nest's unknown route only for this very request", () => {
