@@ -39,8 +39,8 @@ export function nestExceptionRules(options: NormalizeOptions): ProblemRule[] {
  * with their stack and `cause` chain, as a server error must be.
  */
 function isClientException(thrown: unknown): boolean {
-  const status = isHttpException(thrown) ? statusOf(read(thrown, 'status')) : undefined
-  return status !== undefined && status < 500
+  const status = isHttpException(thrown) ? read(thrown, 'status') : undefined
+  return Number.isInteger(status) && (status as number) >= 400 && (status as number) < 500
 }
 
 /**
@@ -74,7 +74,7 @@ function httpExceptionProblem(exception: Error, options: NormalizeOptions): Http
  */
 function wrapsHttpError(exception: Error, cause: unknown, status: number): boolean {
   if (!isError(cause) || isHttpException(cause) || !isHttpError(cause)) return false
-  if (statusOf(read(cause, 'status')) !== status && statusOf(read(cause, 'statusCode')) !== status) return false
+  if (read(cause, 'status') !== status && read(cause, 'statusCode') !== status) return false
   const message = read(exception, 'message')
   return message === read(cause, 'message') || message === STATUS_CODES[status]
 }
@@ -91,8 +91,4 @@ function detailOf(response: unknown, status: number): string | undefined {
   const title = classFor(status)?.title
   const texts = typeof response === 'string' ? [response] : [read(response, 'message'), read(response, 'error')]
   return texts.find((text): text is string => typeof text === 'string' && text !== '' && text !== title)
-}
-
-function statusOf(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined
 }

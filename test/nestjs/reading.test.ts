@@ -3,7 +3,9 @@
  * are cyclic, huge or malformed, arrays that only look like them, and user `map` rules first.
  */
 import { ConflictException, HttpException, NotFoundException } from '@nestjs/common'
+import { Writable } from 'node:stream'
 import createError from 'http-errors'
+import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { Gone, MAX_VALIDATION_ISSUES, readValidationIssues } from '../../src/index.js'
 import { ProblemFilter, classValidatorReader } from '../../src/nestjs/index.js'
@@ -201,6 +203,23 @@ describe('what the filter reads as a Nest exception', () => {
     expect(body).toMatchObject({ status: 400, errors: [{ in: 'body', pointer: '#', detail: 'name must be a string' }] })
   })
 
+  it('reads an HttpException only with an integer 4xx status; the others are a 500 logged as that exception', () => {
+    const lines: Record<string, any>[] = []
+    const stream = new Writable({ write(chunk, _encoding, callback) { lines.push(JSON.parse(String(chunk))); callback() } })
+    const filter = new ProblemFilter({ logger: pino({ level: 'trace' }, stream) })
+    for (const status of [400, 499]) expect(answer(filter, new HttpException('Client side', status)).body).toMatchObject({ status, detail: 'Client side' })
+    for (const status of [302, 399, 404.5, 500]) {
+      lines.length = 0
+      const exception = new HttpException('Not for the client', status)
+      const { body } = answer(filter, exception)
+      expect(body.status).toBe(500)
+      expect(body.detail).not.toContain('Not for the client')
+      // No rule of the filter's own failed on it: each line is about the exception.
+      expect(lines.length).toBeGreaterThan(0)
+      for (const line of lines) expect(line.err?.message).toBe('Not for the client')
+    }
+  })
+
   it('takes an errorCode as the code only when it is a CONSTANT_CASE string', () => {
     const filter = new ProblemFilter()
     const withCode = (errorCode: unknown): unknown => answer(filter, Object.assign(new ConflictException('Taken'), { errorCode })).body.code
@@ -214,6 +233,9 @@ describe('what the filter reads as a Nest exception', () => {
     const filter = new ProblemFilter()
     expect(answer(filter, new NotFoundException('Cannot GET /x'), '/x').body.detail).toBeUndefined()
     expect(answer(filter, new NotFoundException('Cannot GET /y'), '/x').body.detail).toBe('Cannot GET /y')
+    // Only Nest's own 404 exception: not another status, nor an error that only says the same.
+    expect(answer(filter, new HttpException('Cannot GET /x', 410), '/x').body).toMatchObject({ status: 410, detail: 'Cannot GET /x' })
+    expect(answer(filter, Object.assign(new Error('Cannot GET /x'), { status: 404, expose: true }), '/x').body).toMatchObject({ status: 404, detail: 'Cannot GET /x' })
   })
 
   it('lets a map rule answer a Nest exception first', () => {
