@@ -165,6 +165,24 @@ describe('expectProblem: each check can fail', () => {
 
   it('rejects something that is not a response', () => {
     expect(failureOf(() => expectProblem(null as unknown as TestResponse, { status: 404 }))).toContain('expected a supertest or inject response')
+    // A body text is not a response either, though reading it as one would not throw.
+    expect(failureOf(() => expectProblem(JSON.stringify(VALID_BODY) as unknown as TestResponse, { status: 404 }))).toContain('expected a supertest or inject response')
+  })
+
+  it('lists every failure on its own line, as the expectProblem operator', () => {
+    let thrown: unknown
+    try {
+      expectProblem(fake({ headers: { vary: undefined, 'x-correlation-id': undefined } }), { status: 404 })
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(AssertionError)
+    const { message, operator } = thrown as AssertionError
+    expect(operator).toBe('expectProblem')
+    const lines = message.split('\n')
+    expect(lines[0]).toBe('expectProblem: not the expected 404 problem answer:')
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    for (const line of lines.slice(1)) expect(line).toMatch(/^  - \S/)
   })
 })
 
