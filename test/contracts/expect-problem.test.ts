@@ -182,7 +182,7 @@ describe('expectProblem: each check can fail', () => {
     const lines = message.split('\n')
     expect(lines[0]).toBe('expectProblem: not the expected 404 problem answer:')
     expect(lines.length).toBeGreaterThanOrEqual(3)
-    for (const line of lines.slice(1)) expect(line).toMatch(/^  - \S/)
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}- \S/)
   })
 })
 
