@@ -42,6 +42,7 @@ async function download({ source, baseUrl, headers, timeoutMs }: OpenApiSource):
 
 async function readDocument({ source, cwd }: OpenApiSource): Promise<string> {
   try {
+    // Stryker disable next-line StringLiteral: without an encoding readFile gives a Buffer, which JSON.parse reads as the same UTF-8 text
     return await readFile(resolve(cwd, source), 'utf8')
   } catch (error) {
     throw misuse(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)

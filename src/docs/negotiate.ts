@@ -9,9 +9,10 @@
 export type DocsForm = 'html' | 'json'
 
 const MAX_ACCEPT_LENGTH = 4096
+/** The media type of each form: `html`, then `json`. */
 const CANDIDATES = [
-  { form: 'html', type: 'text', subtype: 'html' },
-  { form: 'json', type: 'application', subtype: 'json' },
+  { type: 'text', subtype: 'html' },
+  { type: 'application', subtype: 'json' },
 ] as const
 
 /** The form to answer with for this `Accept` header, or `undefined` for a 406. */

@@ -1,9 +1,13 @@
 // The check command's parts on their own: routes, OpenAPI reading, probe plans, XML escaping,
 // URL joining, the sender's limits.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { routesFromOpenApi } from '../../src/check/openapi.js'
-import { PROBES, type ProbeContext } from '../../src/check/probes.js'
+import { openApiRoutes } from '../../src/check/openapi-source.js'
+import { PROBES, VALID_CORRELATION_ID, type ProbeContext } from '../../src/check/probes.js'
 import { concretePath, parseRoute } from '../../src/check/routes.js'
 import { urlFor } from '../../src/check/run-check.js'
 import { send } from '../../src/check/send.js'
@@ -94,6 +98,27 @@ describe('probe plans', () => {
     expect(plan('correlation-id-valid', [])).toMatchObject({ request: { headers: { 'x-request-id': 'http-problems-check-7f3a9c1e' } }, expected: { correlationIdHeader: 'x-request-id' } })
   })
 
+  it("405: only the methods of the first route's own path count as served", () => {
+    expect(plan('method-not-allowed', [{ method: 'POST', path: '/users' }, { method: 'GET', path: '/other' }])).toMatchObject({ request: { method: 'GET', path: '/users' } })
+  })
+
+  it('the 415 body is of a media type no route takes, and not empty', () => {
+    const { request } = plan('unsupported-media-type', [{ method: 'POST', path: '/a' }]) as { request: { headers: Record<string, string>; body: string } }
+    expect(request.headers['content-type']).toMatch(/^application\/x-/)
+    expect(request.body).not.toBe('')
+  })
+
+  it('the Accept probes ask for their media type', () => {
+    expect(plan('accept-html', [])).toMatchObject({ request: { headers: { accept: 'text/html' } } })
+    expect(plan('accept-json', [])).toMatchObject({ request: { headers: { accept: 'application/json' } }, expected: { mediaTypes: ['application/json'] } })
+  })
+
+  it('the correlation probes expect the valid id, or the trace-id of the traceparent, back', () => {
+    expect(plan('correlation-id-valid', [])).toMatchObject({ expected: { correlationId: VALID_CORRELATION_ID } })
+    const traceparent = plan('traceparent', []) as { request: { headers: Record<string, string> }; expected: { correlationId?: string } }
+    expect(traceparent.expected.correlationId).toBe(traceparent.request.headers.traceparent!.split('-')[1])
+  })
+
   it('probe names are unique', () => {
     expect(new Set(PROBES.map((probe) => probe.name)).size).toBe(PROBES.length)
   })
@@ -121,6 +146,12 @@ describe('xmlText', () => {
 })
 
 describe('send', () => {
+  it('says when the host name does not resolve', async () => {
+    // .invalid never resolves (RFC 6761 6.4).
+    const exchange = await send({ url: new URL('http://http-problems-check.invalid/'), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
+    expect(exchange).toEqual({ ok: false, reason: 'the host name does not resolve (ENOTFOUND)' })
+  })
+
   it('reads at most maxBodyBytes of an endless body', async () => {
     const service = await nodeService((_request, response) => {
       response.writeHead(404)
@@ -134,5 +165,48 @@ describe('send', () => {
     } finally {
       await service.close()
     }
+  })
+})
+
+describe('openApiRoutes', () => {
+  const source = (text: string, baseUrl = 'http://127.0.0.1:1', cwd = tmpdir()) => ({ source: text, baseUrl: new URL(baseUrl), headers: { authorization: 'Bearer t' }, timeoutMs: 5000, cwd })
+  const DOCUMENT = JSON.stringify({ paths: { '/users': { post: {} } } })
+
+  it('reads a relative file path as a file, even when it holds "http://"', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'http-problems-openapi-'))
+    try {
+      await mkdir(join(dir, 'http:'))
+      await writeFile(join(dir, 'http:', 'spec.json'), DOCUMENT)
+      expect(await openApiRoutes(source('./http://spec.json', undefined, dir))).toEqual([{ method: 'POST', path: '/users' }])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('names --openapi and the error code of a file it cannot read', async () => {
+    await expect(openApiRoutes(source('missing.json'))).rejects.toThrow(new UsageError('ERR_HTTP_PROBLEMS_INVALID_OPTION', '--openapi: cannot read missing.json: ENOENT'))
+  })
+
+  it('downloads from the checked origin asking for JSON, with the --header values', async () => {
+    const seen: Record<string, unknown>[] = []
+    const service = await nodeService((request, response) => {
+      seen.push(request.headers)
+      response.writeHead(200, { 'content-type': 'application/json' }).end(DOCUMENT)
+    })
+    try {
+      expect(await openApiRoutes(source(`${service.url}/openapi.json`, service.url))).toEqual([{ method: 'POST', path: '/users' }])
+      expect(seen).toEqual([expect.objectContaining({ accept: 'application/json', authorization: 'Bearer t' })])
+    } finally {
+      await service.close()
+    }
+  })
+
+  it('says why a download got no answer', async () => {
+    const service = await nodeService(() => undefined)
+    const url = service.url
+    await service.close()
+    await expect(openApiRoutes(source(`${url}/openapi.json`, url))).rejects.toThrow(
+      '--openapi: could not download /openapi.json: the connection was refused (ECONNREFUSED)',
+    )
   })
 })

@@ -151,6 +151,12 @@ describe('docs option checks', () => {
     expect(() => expressProblems(options as never)).toThrow(`"${option}"`)
   })
 
+  it('names the path of a typeBaseUrl without one as /', () => {
+    expect(() => expressProblems({ typeBaseUrl: 'https://errors.example.com', docs: { path: '/problems' } })).toThrow(
+      'http-problems: option "docs.path" must be the path of typeBaseUrl (/), so that type URIs resolve to the pages, received the string "/problems"',
+    )
+  })
+
   it('derives the path from typeBaseUrl, and accepts the same path given with a trailing slash', async () => {
     for (const docs of [{}, { path: '/problems/' }]) {
       const app = Fastify()
