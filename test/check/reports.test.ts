@@ -9,7 +9,43 @@ import { nodeService } from './helpers.js'
 const result = (overrides: Partial<ProbeResult>): ProbeResult => ({ probe: 'p', description: 'd', verdict: 'pass', broken: [], durationMs: 1, ...overrides })
 const report = (...results: ProbeResult[]): CheckReport => ({ target: 'http://127.0.0.1/', results })
 
+const SAMPLE = report(
+  result({ probe: 'unknown-path', description: 'GET of no path', request: { method: 'GET', path: '/x' }, status: 404, durationMs: 1500 }),
+  result({
+    probe: 'accept-json',
+    description: 'JSON <please>',
+    request: { method: 'GET', path: '/y' },
+    verdict: 'fail',
+    status: 404,
+    broken: [{ rule: 'content-type', message: 'content type is "text/html"' }, { rule: 'vary', message: 'no vary' }],
+    durationMs: 250,
+  }),
+  result({ probe: 'payload-too-large', verdict: 'skip', reason: 'needs a route', durationMs: 0 }),
+)
+
 describe('formatJunit', () => {
+  it('writes one suite with the counts and total seconds, and one case per probe', () => {
+    expect(formatJunit(SAMPLE)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites>',
+        '  <testsuite name="http-problems check http://127.0.0.1/" tests="3" failures="1" errors="0" skipped="1" time="1.750">',
+        '    <testcase classname="http-problems check" name="unknown-path" time="1.500"/>',
+        '    <testcase classname="http-problems check" name="accept-json" time="0.250">',
+        '      <failure message="content type is &quot;text/html&quot;" type="content-type">JSON &lt;please&gt;',
+        'content-type: content type is &quot;text/html&quot;',
+        'vary: no vary</failure>',
+        '    </testcase>',
+        '    <testcase classname="http-problems check" name="payload-too-large" time="0.000">',
+        '      <skipped message="needs a route"/>',
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    )
+  })
+
   it('gives a skipped or errored probe without a reason an empty message', () => {
     const xml = formatJunit(report(result({ probe: 'a', verdict: 'skip' }), result({ probe: 'b', verdict: 'error' })))
     expect(xml).toContain('<skipped message=""/>')
@@ -18,6 +54,20 @@ describe('formatJunit', () => {
 })
 
 describe('formatTable', () => {
+  it('pads every column but the last, and colours only the verdicts of the rows', () => {
+    const rows = [
+      'PROBE              REQUEST  STATUS  VERDICT  FIRST BROKEN RULE',
+      'unknown-path       GET /x   404     \u001b[32mpass   \u001b[0m',
+      'accept-json        GET /y   404     \u001b[31mfail   \u001b[0m  content type is "text/html"',
+      'payload-too-large  -        -       \u001b[33mskip   \u001b[0m  needs a route',
+    ]
+    const summary = '3 probes: 1 passed, 1 failed, 1 skipped, 0 errors'
+    expect(formatTable(SAMPLE, true)).toBe(['http-problems check http://127.0.0.1/', '', ...rows, '', summary, ''].join('\n'))
+    // Without colour, the same text: the last column's padding is trimmed with the line.
+    const plain = rows.map((row) => row.replaceAll('\u001b[32m', '').replaceAll('\u001b[31m', '').replaceAll('\u001b[33m', '').replaceAll('\u001b[0m', '').trimEnd())
+    expect(formatTable(SAMPLE, false)).toBe(['http-problems check http://127.0.0.1/', '', ...plain, '', summary, ''].join('\n'))
+  })
+
   it('clips a request longer than 40 characters to 39 and an ellipsis', () => {
     const path = `/${'a'.repeat(60)}`
     const table = formatTable(report(result({ request: { method: 'POST', path } })), false)
