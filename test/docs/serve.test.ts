@@ -6,6 +6,7 @@ import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { problems as expressProblems } from '../../src/express/index.js'
 import { docsForm } from '../../src/docs/negotiate.js'
+import { docsSite } from '../../src/docs/site.js'
 import { escapeHtml, html } from '../../src/docs/html.js'
 import { STYLESHEET, STYLESHEET_SOURCE } from '../../src/docs/style.js'
 import { createHash } from 'node:crypto'
@@ -125,6 +126,39 @@ describe('the same bytes from both adapters', () => {
     for (const name of ['content-type', 'content-security-policy', 'vary', 'x-content-type-options', 'referrer-policy']) {
       expect(viaExpressAnswer.headers[name], name).toEqual(fastify.headers[name])
     }
+  })
+})
+
+describe('the members of a type, in words', () => {
+  it('says a constant, a choice, an array of a type, a list of types and any value; none required', () => {
+    const Typed = defineProblem({
+      name: 'Typed',
+      status: 409,
+      type: `${TYPE_BASE_URL}/typed`,
+      title: 'Typed',
+      schema: {
+        type: 'object',
+        properties: {
+          kind: { const: 'a' },
+          level: { enum: ['low', 2] },
+          tags: { type: 'array', items: { type: 'string' } },
+          list: { type: 'array' },
+          id: { type: ['string', 'integer'] },
+          anything: {},
+        },
+      },
+      example: { extensions: { kind: 'a', level: 'low', tags: [], list: [], id: 'x', anything: 1 } },
+    })
+    const page = docsSite({ catalog: [Typed] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('typed')!.html
+    const members = [...page.matchAll(/<dt><code>(\w+)<\/code><\/dt><dd>([^<]*)<\/dd>/g)].map(([, name, words]) => `${name}: ${words}`)
+    expect(members).toEqual([
+      'kind: always &quot;a&quot;, optional',
+      'level: one of &quot;low&quot;, 2, optional',
+      'tags: array of string, optional',
+      'list: array, optional',
+      'id: string or integer, optional',
+      'anything: any JSON value, optional',
+    ])
   })
 })
 
