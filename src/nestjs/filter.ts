@@ -57,6 +57,7 @@ export class ProblemFilter {
     const resolved = resolveNestOptions(options)
     configureCorrelationHeader(resolved.render.correlationIdHeader)
     this.#express = { ...resolved, docs: undefined }
+    // Stryker disable next-line BooleanLiteral: sendProblem reads neither notFound nor openapi (the plugin's registration does); they only complete the type
     this.#fastify = { ...resolved, notFound: false, onProblem: undefined, openapi: false, docs: undefined, tracing: undefined }
   }
 

@@ -90,6 +90,7 @@ describe('the schema checker agrees with Ajv', () => {
     ['a correlationId of 128 characters', { ...valid, correlationId: 'x'.repeat(128) }, []],
     // A bound applies to its own type only: a value of another type breaks the type rule alone.
     ['a string status below 400', { ...valid, status: '399' }, ['$.status: must be integer, is string']],
+    ['a string status above 599', { ...valid, status: '600' }, ['$.status: must be integer, is string']],
     ['an empty array as code', { ...valid, code: [] }, ['$.code: must be string, is array']],
     ['an array of 129 items as correlationId', { ...valid, correlationId: Array.from({ length: 129 }, () => 'x') }, ['$.correlationId: must be string, is array']],
   ])('%s', (_name, body, errors) => {
