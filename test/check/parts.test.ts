@@ -24,8 +24,12 @@ describe('routes', () => {
     expect(parseRoute(text)).toEqual(route)
   })
 
-  it.each(['POST', '/users', 'POST users', 'PO-ST /users', 'POST /a /b', ''])('refuses %j', (text) => {
+  it.each(['POST', '/users', 'POST users', 'PO-ST /users', 'P0ST /users', 'GET POST /users', 'POST /a /b', ''])('refuses %j', (text) => {
     expect(() => parseRoute(text)).toThrow(UsageError)
+    expect(() => parseRoute(text)).toThrow(expect.objectContaining({
+      code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION',
+      message: `--route must be "METHOD /path", e.g. "POST /users"; received ${JSON.stringify(text)}`,
+    }))
   })
 
   it.each([
@@ -34,6 +38,9 @@ describe('routes', () => {
     ['/files/*', '/files/http-problems-check'],
     ['/reports/{year}-{month}.json', '/reports/http-problems-check-http-problems-check.json'],
     ['/users', '/users'],
+    ['/{}', '/http-problems-check'],
+    // Only a whole segment is a `:name` or a `*`.
+    ['/files/a:b/c*', '/files/a:b/c*'],
   ])('fills the parameters of %s', (template, path) => {
     expect(concretePath(template)).toBe(path)
   })
@@ -131,6 +138,10 @@ describe('urlFor', () => {
     expect(urlFor(new URL('http://127.0.0.1:8080'), '/users')?.href).toBe('http://127.0.0.1:8080/users')
   })
 
+  it('drops every trailing slash of the base path', () => {
+    expect(urlFor(new URL('http://127.0.0.1:8080/api//'), '/users')?.href).toBe('http://127.0.0.1:8080/api/users')
+  })
+
   it('refuses a path that would leave the origin', () => {
     expect(urlFor(new URL('http://127.0.0.1:8080'), '//example.com/users')).toBeUndefined()
   })
@@ -146,6 +157,14 @@ describe('xmlText', () => {
 })
 
 describe('send', () => {
+  it('sends https: URLs over TLS, and says when nothing listens there', async () => {
+    const service = await nodeService(() => undefined)
+    const port = new URL(service.url).port
+    await service.close()
+    const exchange = await send({ url: new URL(`https://127.0.0.1:${port}/`), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
+    expect(exchange).toEqual({ ok: false, reason: 'the connection was refused (ECONNREFUSED)' })
+  })
+
   it('says when the host name does not resolve', async () => {
     // .invalid never resolves (RFC 6761 6.4).
     const exchange = await send({ url: new URL('http://http-problems-check.invalid/'), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })

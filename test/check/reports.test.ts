@@ -1,9 +1,10 @@
 // The reports of a check made from hand-built results: what each format says of a result with no
 // reason, of a long request, and of a route that would lead off the checked origin.
+import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from 'vitest'
 import { formatJunit } from '../../src/check/report-junit.js'
 import { formatTable } from '../../src/check/report-table.js'
-import { runCheck, type CheckReport, type ProbeResult } from '../../src/check/run-check.js'
+import { runCheck, type CheckOptions, type CheckReport, type ProbeResult } from '../../src/check/run-check.js'
 import { nodeService } from './helpers.js'
 
 const result = (overrides: Partial<ProbeResult>): ProbeResult => ({ probe: 'p', description: 'd', verdict: 'pass', broken: [], durationMs: 1, ...overrides })
@@ -98,5 +99,56 @@ describe('runCheck', () => {
     } finally {
       await service.close()
     }
+  })
+})
+
+describe('runCheck against a plain service', () => {
+  const options = (url: string, headers: Record<string, string> = {}): CheckOptions => ({
+    baseUrl: new URL(url),
+    routes: [{ method: 'POST', path: '/users' }],
+    headers,
+    timeoutMs: 5000,
+    bodyLimit: 16,
+    correlationIdHeader: 'x-correlation-id',
+  })
+
+  it('names itself, sends a body with its length, times each probe, and redacts --header values the service echoes', async () => {
+    const seen: Record<string, string | string[] | undefined>[] = []
+    const service = await nodeService((request, response) => {
+      seen.push(request.headers)
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`token ${String(request.headers.authorization)}`)
+    })
+    try {
+      const started = performance.now()
+      const checked = await runCheck(options(service.url, { authorization: 'Bearer s3cret', 'x-empty': '' }))
+      const elapsed = performance.now() - started
+      expect(seen.every((headers) => headers['user-agent'] === 'http-problems-check')).toBe(true)
+      const withBody = seen.filter((headers) => headers['content-type'] !== undefined)
+      expect(withBody.length).toBe(3)
+      for (const headers of withBody) {
+        expect(headers['transfer-encoding']).toBeUndefined()
+        expect(Number(headers['content-length'])).toBeGreaterThan(0)
+      }
+      for (const probe of checked.results) {
+        expect(probe.durationMs).toBeGreaterThanOrEqual(0)
+        expect(probe.durationMs).toBeLessThanOrEqual(elapsed)
+      }
+      const messages = checked.results.flatMap((probe) => probe.broken.map((broken) => broken.message))
+      expect(messages.some((message) => message.includes('token [redacted]'))).toBe(true)
+      // An empty value is no secret: nothing else is touched.
+      expect(messages.every((message) => !message.includes('s3cret') && message.split('[redacted]').length <= 2)).toBe(true)
+    } finally {
+      await service.close()
+    }
+  })
+
+  it('reports a probe without an answer as an error with the reason and no broken rule', async () => {
+    const service = await nodeService(() => undefined)
+    const url = service.url
+    await service.close()
+    const checked = await runCheck(options(url))
+    const sent = checked.results.filter((probe) => probe.verdict !== 'skip')
+    expect(sent.length).toBeGreaterThan(0)
+    for (const probe of sent) expect(probe).toMatchObject({ verdict: 'error', broken: [], reason: 'the connection was refused (ECONNREFUSED)' })
   })
 })
