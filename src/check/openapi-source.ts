@@ -32,6 +32,7 @@ export async function openApiRoutes(options: OpenApiSource): Promise<Route[]> {
 }
 
 async function download({ source, baseUrl, headers, timeoutMs }: OpenApiSource): Promise<string> {
+  if (!URL.canParse(source)) throw misuse(`${JSON.stringify(source)} is not a URL`)
   const url = new URL(source)
   if (url.origin !== baseUrl.origin) throw misuse(`${url.origin} is not the checked origin ${baseUrl.origin}; download the document and pass the file`)
   const exchange = await send({ url, method: 'GET', headers: { accept: 'application/json', ...headers } }, { timeoutMs, maxBodyBytes: MAX_DOCUMENT_BYTES })

@@ -82,10 +82,21 @@ describe('http-problems docs', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
+  it('ignores a typeBaseUrl export that is no string', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
+    const module = join(dir, 'problems.mjs')
+    await writeFile(module, `export const typeBaseUrl = 5\nexport default []\n`)
+    const result = await run(['docs', '--catalog', module, '--out', join(dir, 'site'), '--path', '/errors', '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).path).toBe('/errors')
+    await rm(dir, { recursive: true, force: true })
+  })
+
   it.each([
     [['docs'], 'missing --catalog'],
     [['docs', '--catalog', FIXTURE], 'missing --out'],
     [['docs', '--catalog', FIXTURE, '--out', 'x', '--bogus'], 'Unknown option'],
+    [['docs', 'site', '--catalog', FIXTURE, '--out', 'x'], 'Unexpected argument'],
     [['docs', '--catalog', './no-such-module.js', '--out', 'x'], 'cannot load --catalog'],
     [['docs', '--catalog', FIXTURE, '--out', 'x'], '"docs.path"'],
     [['docs', '--catalog', FIXTURE, '--out', 'x', '--type-base-url', 'not a uri'], 'absolute URI'],
