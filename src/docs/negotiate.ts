@@ -27,13 +27,14 @@ export function docsForm(accept: string | readonly string[] | undefined): DocsFo
 
 interface Range {
   type: string
-  subtype: string
+  subtype: string | undefined
   quality: number
 }
 
 function parseRange(range: string): Range {
-  const [mediaType = '', ...parameters] = range.split(';')
-  const [type = '', subtype = ''] = mediaType.trim().toLowerCase().split('/')
+  // `split` always gives a first item; a range without `/` has no subtype, which matches nothing.
+  const [mediaType, ...parameters] = range.split(';') as [string, ...string[]]
+  const [type, subtype] = mediaType.trim().toLowerCase().split('/') as [string, string | undefined]
   let quality = 1
   for (const parameter of parameters) {
     const [name, raw] = parameter.split('=')

@@ -244,6 +244,9 @@ describe('negotiation and escaping', () => {
     ['application/json;q=0, */*;q=0.1', 'html'],
     ['application/json;q=abc', undefined],
     ['text/html;q=0', undefined],
+    // A range without a subtype names no media type.
+    ['application', undefined],
+    ['*', undefined],
     ['x'.repeat(5000), 'html'],
   ] as const)('Accept %j -> %s', (accept, form) => {
     expect(docsForm(accept as never)).toBe(form)
