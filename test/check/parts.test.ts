@@ -13,7 +13,7 @@ import { urlFor } from '../../src/check/run-check.js'
 import { send } from '../../src/check/send.js'
 import { xmlText } from '../../src/check/xml.js'
 import { UsageError } from '../../src/index.js'
-import { nodeService } from './helpers.js'
+import { nodeService, tcpService } from './helpers.js'
 
 describe('routes', () => {
   it.each([
@@ -163,6 +163,19 @@ describe('send', () => {
     await service.close()
     const exchange = await send({ url: new URL(`https://127.0.0.1:${port}/`), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
     expect(exchange).toEqual({ ok: false, reason: 'the connection was refused (ECONNREFUSED)' })
+  })
+
+  it('gives up after timeoutMs, and names any other error with its code', async () => {
+    const silent = await tcpService(() => undefined)
+    const plain = await nodeService((_request, response) => response.end('x'))
+    try {
+      expect(await send({ url: new URL(silent.url), method: 'GET', headers: {} }, { timeoutMs: 100, maxBodyBytes: 1024 })).toEqual({ ok: false, reason: 'no complete answer within 100 ms' })
+      // TLS to a plain HTTP port: OpenSSL's message, then the code.
+      const tls = await send({ url: new URL(plain.url.replace('http:', 'https:')), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
+      expect(tls).toEqual({ ok: false, reason: expect.stringMatching(/^write EPROTO [\s\S]* \(EPROTO\)$/) })
+    } finally {
+      await Promise.all([silent.close(), plain.close()])
+    }
   })
 
   it('says when the host name does not resolve', async () => {
