@@ -86,6 +86,11 @@ describe.each([
     }
   })
 
+  it('says in the 406 which forms there are', async () => {
+    const answer = await call('GET', '/problems/not-found', 'image/png')
+    expect(JSON.parse(answer.body).detail).toBe('Problem type documentation is available as text/html and as application/json.')
+  })
+
   it('answers HEAD with the headers and no body', async () => {
     const answer = await call('HEAD', '/problems/out-of-credit', 'text/html')
     expect(answer.status).toBe(200)
@@ -238,6 +243,7 @@ describe('negotiation and escaping', () => {
   it.each([
     [undefined, 'html'],
     ['', 'html'],
+    ['   ', 'html'],
     [['application/json', 'text/plain'], 'json'],
     ['application/*', 'json'],
     ['text/*', 'html'],
