@@ -93,6 +93,20 @@ describe('what the options mean', () => {
     }
   })
 
+  it('exits 1 when probes failed and as many got no answer', async () => {
+    // Answers a bare 404 to some probes (failed) and nothing to those asking for a media type, to HEAD and to traceparent (errors).
+    const split = await nodeService((request, response) => {
+      if (request.headers.accept === undefined && request.headers.traceparent === undefined && request.method !== 'HEAD') response.writeHead(404).end()
+    })
+    try {
+      const run = await runCli(['check', split.url, '--route', 'GET /users', '--timeout', '300'])
+      expect(run.stdout).toContain('0 passed, 4 failed, 3 skipped, 4 errors')
+      expect(run.code).toBe(1)
+    } finally {
+      await split.close()
+    }
+  })
+
   it('names the correlation header in lower case in its findings', async () => {
     const plainService = await nodeService((_request, response) => response.writeHead(404).end())
     try {
