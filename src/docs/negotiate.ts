@@ -37,8 +37,8 @@ function parseRange(range: string): Range {
   const [type, subtype] = mediaType.trim().toLowerCase().split('/') as [string, string | undefined]
   let quality = 1
   for (const parameter of parameters) {
-    const [name, raw] = parameter.split('=')
-    if (name?.trim().toLowerCase() === 'q') {
+    const [name, raw] = parameter.split('=') as [string, string | undefined]
+    if (name.trim().toLowerCase() === 'q') {
       const parsed = Number(raw?.trim())
       quality = Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : 0
     }

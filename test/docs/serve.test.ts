@@ -244,6 +244,12 @@ describe('negotiation and escaping', () => {
     [undefined, 'html'],
     ['', 'html'],
     ['   ', 'html'],
+    // Parameters other than q do not weigh; q's name is case-insensitive.
+    ['text/html;charset=utf-8', 'html'],
+    ['text/html; Q=0', undefined],
+    // The longest Accept read is 4096 characters; a longer one is no preference.
+    ['image/png'.padEnd(4096, ' '), undefined],
+    ['image/png'.padEnd(4097, ' '), 'html'],
     [['application/json', 'text/plain'], 'json'],
     ['application/*', 'json'],
     ['text/*', 'html'],
