@@ -75,6 +75,9 @@ describe('formatTable', () => {
     const clipped = `POST ${path}`.slice(0, 39)
     expect(table).toContain(`${clipped}…`)
     expect(table).not.toContain(`POST ${path.slice(0, 36)}`)
+    // Exactly 40 fits.
+    const fits = `/${'b'.repeat(34)}`
+    expect(formatTable(report(result({ request: { method: 'POST', path: fits } })), false)).toContain(`POST ${fits}  `)
   })
 })
 
