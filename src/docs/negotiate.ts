@@ -39,8 +39,9 @@ function parseRange(range: string): Range {
   for (const parameter of parameters) {
     const [name, raw] = parameter.split('=') as [string, string | undefined]
     if (name.trim().toLowerCase() === 'q') {
-      const parsed = Number(raw?.trim())
-      quality = Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : 0
+      // `Number` trims, and reads no value as NaN, which fails the range like Infinity does.
+      const parsed = Number(raw)
+      quality = parsed >= 0 && parsed <= 1 ? parsed : 0
     }
   }
   return { type, subtype, quality }

@@ -255,6 +255,13 @@ describe('negotiation and escaping', () => {
     ['text/*', 'html'],
     ['application/json;q=0, */*;q=0.1', 'html'],
     ['application/json;q=abc', undefined],
+    // A q-value outside 0..1, or none, is 0.
+    ['application/json;q=2, text/html;q=0.5', 'html'],
+    ['application/json;q=1, text/html;q=0.9', 'json'],
+    ['application/json;q=-1', undefined],
+    ['application/json;q=Infinity', undefined],
+    ['text/html;q', undefined],
+    ['text/html;q= 0.5 , application/json;q=0.4', 'html'],
     ['text/html;q=0', undefined],
     // A range without a subtype names no media type.
     ['application', undefined],
