@@ -41,6 +41,7 @@ describe('routes', () => {
     ['/{}', '/http-problems-check'],
     // Only a whole segment is a `:name` or a `*`.
     ['/files/a:b/c*', '/files/a:b/c*'],
+    ['/files/*.json', '/files/*.json'],
   ])('fills the parameters of %s', (template, path) => {
     expect(concretePath(template)).toBe(path)
   })
@@ -163,6 +164,18 @@ describe('send', () => {
     await service.close()
     const exchange = await send({ url: new URL(`https://127.0.0.1:${port}/`), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
     expect(exchange).toEqual({ ok: false, reason: 'the connection was refused (ECONNREFUSED)' })
+  })
+
+  it('says when the connection is reset in the middle of the body', async () => {
+    const halfway = await tcpService((socket) => {
+      socket.write('HTTP/1.1 404 Not Found\r\ncontent-length: 100\r\n\r\nabc', () => setTimeout(() => socket.resetAndDestroy(), 20))
+    })
+    try {
+      const exchange = await send({ url: new URL(halfway.url), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
+      expect(exchange).toEqual({ ok: false, reason: 'the connection was reset before a complete answer (ECONNRESET)' })
+    } finally {
+      await halfway.close()
+    }
   })
 
   it('gives up after timeoutMs, and names any other error with its code', async () => {

@@ -82,13 +82,13 @@ describe('formatTable', () => {
 })
 
 describe('runCheck', () => {
-  it('sends nothing for a route that leads off the checked origin, and says so', async () => {
+  it('sends nothing for a route that leads off the checked origin, and says so, secrets redacted', async () => {
     const service = await nodeService((_request, response) => response.writeHead(404).end())
     try {
       const checked = await runCheck({
         baseUrl: new URL(service.url),
-        routes: [{ method: 'POST', path: '//example.com/users' }],
-        headers: {},
+        routes: [{ method: 'POST', path: '//example.com/users/tok3n' }],
+        headers: { 'x-key': 'tok3n' },
         timeoutMs: 5000,
         bodyLimit: 16,
         correlationIdHeader: 'x-correlation-id',
@@ -96,7 +96,7 @@ describe('runCheck', () => {
       const offOrigin = checked.results.filter((probe) => probe.reason?.includes('example.com') === true)
       expect(offOrigin.map((probe) => probe.probe)).toEqual(['method-not-allowed', 'malformed-json', 'unsupported-media-type', 'payload-too-large'])
       for (const probe of offOrigin) {
-        expect(probe).toMatchObject({ verdict: 'error', broken: [], reason: '//example.com/users leads off the checked origin: not sent' })
+        expect(probe).toMatchObject({ verdict: 'error', broken: [], reason: '//example.com/users/[redacted] leads off the checked origin: not sent' })
       }
       expect(service.requests.every((line) => !line.includes('example.com'))).toBe(true)
     } finally {
