@@ -116,7 +116,8 @@ export function docsTarget(site: DocsSite, pathname: string): DocsTarget | undef
   if (pathname === site.path) return { name: 'index', form: undefined }
   if (!pathname.startsWith(`${site.path}/`)) return undefined
   const name = pathname.slice(site.path.length + 1)
-  const match = /^(.*?)(?:\.(html|json))?$/.exec(name)!
+  // Matched from the start either way: `(.*?)` takes whatever the extension and the end leave.
+  const match = /(.*?)(?:\.(html|json))?$/.exec(name)!
   const stem = match[1] === '' ? 'index' : match[1]!
   if (!site.documents.has(stem) || (stem === 'index' && name === 'index')) return undefined
   return { name: stem, form: match[2] as DocsForm | undefined }

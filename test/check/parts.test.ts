@@ -1,6 +1,7 @@
 // The check command's parts on their own: routes, OpenAPI reading, probe plans, XML escaping,
 // URL joining, the sender's limits.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
@@ -166,9 +167,12 @@ describe('send', () => {
     expect(exchange).toEqual({ ok: false, reason: 'the connection was refused (ECONNREFUSED)' })
   })
 
-  it('says when the connection is reset in the middle of the body', async () => {
+  it.each([
+    ['reset', (socket: Socket) => socket.resetAndDestroy()],
+    ['closed', (socket: Socket) => socket.destroy()],
+  ] as const)('says when the connection is %s in the middle of the body, without waiting for the timeout', async (_how, cut) => {
     const halfway = await tcpService((socket) => {
-      socket.write('HTTP/1.1 404 Not Found\r\ncontent-length: 100\r\n\r\nabc', () => setTimeout(() => socket.resetAndDestroy(), 20))
+      socket.write('HTTP/1.1 404 Not Found\r\ncontent-length: 100\r\n\r\nabc', () => setTimeout(() => cut(socket), 20))
     })
     try {
       const exchange = await send({ url: new URL(halfway.url), method: 'GET', headers: {} }, { timeoutMs: 5000, maxBodyBytes: 1024 })
