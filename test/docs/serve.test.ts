@@ -263,6 +263,8 @@ describe('negotiation and escaping', () => {
     ['text/html;q', undefined],
     ['text/html;q= 0.5 , application/json;q=0.4', 'html'],
     ['text/html;q=0', undefined],
+    // The subtype alone is no match.
+    ['image/html, text/json', undefined],
     // A range without a subtype names no media type.
     ['application', undefined],
     ['*', undefined],
