@@ -25,7 +25,7 @@ describe('routes', () => {
     expect(parseRoute(text)).toEqual(route)
   })
 
-  it.each(['POST', '/users', 'POST users', 'PO-ST /users', 'P0ST /users', 'GET POST /users', 'POST /a /b', ''])('refuses %j', (text) => {
+  it.each(['POST', '/users', 'POST users', 'PO-ST /users', 'P0ST /users', 'ß /users', 'GET POST /users', 'POST /a /b', ''])('refuses %j', (text) => {
     expect(() => parseRoute(text)).toThrow(UsageError)
     expect(() => parseRoute(text)).toThrow(expect.objectContaining({
       code: 'ERR_HTTP_PROBLEMS_INVALID_OPTION',
