@@ -6,7 +6,7 @@ import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { problems as expressProblems } from '../../src/express/index.js'
 import { docsForm } from '../../src/docs/negotiate.js'
-import { docsSite } from '../../src/docs/site.js'
+import { docsHeaders, docsSite } from '../../src/docs/site.js'
 import { escapeHtml, html } from '../../src/docs/html.js'
 import { STYLESHEET, STYLESHEET_SOURCE } from '../../src/docs/style.js'
 import { createHash } from 'node:crypto'
@@ -188,6 +188,35 @@ describe('docs option checks', () => {
     await expect(app.register(problems, options as never)).rejects.toThrow(`"${option}"`)
     expect(() => expressProblems(options as never)).toThrow(UsageError)
     expect(() => expressProblems(options as never)).toThrow(`"${option}"`)
+  })
+
+  it('says what each bad docs option must be, word for word', () => {
+    const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })
+    const must = (name: string, text: string, received: string) => `http-problems: option "${name}" must be ${text}, received ${received}`
+    expect(() => docsSite([], { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'an array'))
+    expect(() => docsSite({ paths: 1 }, { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs.paths', 'absent (known: path, catalog)', 'number 1'))
+    expect(() => docsSite({}, {})).toThrow(must('docs.path', 'a URL path such as /problems (or set typeBaseUrl, whose path it defaults to)', 'undefined'))
+    expect(() => docsSite({}, { typeBaseUrl: 'https://errors.example.com' })).toThrow(
+      must('typeBaseUrl', 'a URI with a path, such as https://errors.example.com/problems, under which docs serves its pages', 'the string "https://errors.example.com"'),
+    )
+    expect(() => docsSite({ path: 5 }, {})).toThrow(must('docs.path', 'a URL path such as /problems', 'number 5'))
+    expect(() => docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL })).toThrow(
+      must('docs.catalog', "problem types whose type URI is their page's URL (https://errors.example.com/problems/teapot for Teapot)", 'the string "https://errors.example.com/errors/teapot"'),
+    )
+    // Without typeBaseUrl, a type URI whose path is the page's path is at its place.
+    expect(docsSite({ path: '/errors', catalog: [Teapot] }, {}).documents.has('teapot')).toBe(true)
+  })
+
+  it('sends the page policy, the language and what the answer varies with', () => {
+    expect(docsHeaders('html', 'de')).toEqual({
+      'x-content-type-options': 'nosniff',
+      vary: 'Accept, Accept-Language',
+      'content-language': 'de',
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; style-src ${STYLESHEET_SOURCE}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      'referrer-policy': 'no-referrer',
+    })
+    expect(docsHeaders('json')).toEqual({ 'x-content-type-options': 'nosniff', vary: 'Accept', 'content-type': 'application/json; charset=utf-8' })
   })
 
   it('names the path of a typeBaseUrl without one as /', () => {
