@@ -134,6 +134,23 @@ describe('the same bytes from both adapters', () => {
   })
 })
 
+describe('the index page', () => {
+  it("lists the service's own types, then the status types, each in its own section, and marks itself as the current page", () => {
+    const Teapot = defineProblem({ name: 'Teapot', status: 418, type: `${TYPE_BASE_URL}/teapot`, title: 'Tea' })
+    const index = docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('index')!.html
+    const [, service = '', statuses = ''] = index.split(/<h2 id="(?:service|statuses)">/)
+    expect(service).toContain('href="/problems/teapot"')
+    expect(service).not.toContain('href="/problems/not-found"')
+    expect(statuses).toContain('href="/problems/not-found"')
+    expect(statuses).not.toContain('href="/problems/teapot"')
+    expect(index).toContain('<a href="/problems/" aria-current="page">')
+    const page = docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('teapot')!.html
+    expect(page).toContain('<a href="/problems/">')
+    // Without types of its own, no section for them.
+    expect(docsSite({}, { typeBaseUrl: TYPE_BASE_URL }).documents.get('index')!.html).not.toContain('<h2 id="service">')
+  })
+})
+
 describe('the members of a type, in words', () => {
   it('says a constant, a choice, an array of a type, a list of types and any value; none required', () => {
     const Typed = defineProblem({
