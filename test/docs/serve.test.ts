@@ -146,6 +146,10 @@ describe('the index page', () => {
     expect(index).toContain('<a href="/problems/" aria-current="page">')
     const page = docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('teapot')!.html
     expect(page).toContain('<a href="/problems/">')
+    // A type without extension members says so.
+    expect(page).toContain('<p>None: the body has only the standard members.</p>')
+    // No docs settings at all, and trailing slashes of typeBaseUrl: the path is typeBaseUrl's.
+    expect(docsSite(undefined, { typeBaseUrl: `${TYPE_BASE_URL}//` }).path).toBe('/problems')
     // Without types of its own, no section for them.
     expect(docsSite({}, { typeBaseUrl: TYPE_BASE_URL }).documents.get('index')!.html).not.toContain('<h2 id="service">')
   })
