@@ -215,6 +215,7 @@ describe('docs option checks', () => {
     const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })
     const must = (name: string, text: string, received: string) => `http-problems: option "${name}" must be ${text}, received ${received}`
     expect(() => docsSite([], { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'an array'))
+    expect(() => docsSite('yes', { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'the string "yes"'))
     expect(() => docsSite({ paths: 1 }, { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs.paths', 'absent (known: path, catalog)', 'number 1'))
     expect(() => docsSite({}, {})).toThrow(must('docs.path', 'a URL path such as /problems (or set typeBaseUrl, whose path it defaults to)', 'undefined'))
     expect(() => docsSite({}, { typeBaseUrl: 'https://errors.example.com' })).toThrow(
