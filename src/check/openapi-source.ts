@@ -32,6 +32,7 @@ export async function openApiRoutes(options: OpenApiSource): Promise<Route[]> {
 }
 
 async function download({ source, baseUrl, headers, timeoutMs }: OpenApiSource): Promise<string> {
+  if (!URL.canParse(source)) throw misuse(`${JSON.stringify(source)} is not a URL`)
   const url = new URL(source)
   if (url.origin !== baseUrl.origin) throw misuse(`${url.origin} is not the checked origin ${baseUrl.origin}; download the document and pass the file`)
   const exchange = await send({ url, method: 'GET', headers: { accept: 'application/json', ...headers } }, { timeoutMs, maxBodyBytes: MAX_DOCUMENT_BYTES })
@@ -42,6 +43,7 @@ async function download({ source, baseUrl, headers, timeoutMs }: OpenApiSource):
 
 async function readDocument({ source, cwd }: OpenApiSource): Promise<string> {
   try {
+    // Stryker disable next-line StringLiteral: without an encoding readFile gives a Buffer, which JSON.parse reads as the same UTF-8 text
     return await readFile(resolve(cwd, source), 'utf8')
   } catch (error) {
     throw misuse(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)

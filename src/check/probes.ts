@@ -132,7 +132,6 @@ function methodNotAllowed(context: ProbeContext): ProbePlan {
   const route = context.routes[0]
   if (route === undefined) return { skip: 'needs a known route: give one with --route or --openapi' }
   const served = new Set(context.routes.filter((other) => other.path === route.path).map((other) => other.method))
-  if (served.has('GET')) served.add('HEAD') // servers answer HEAD wherever they answer GET
   const method = ['GET', 'TRACE'].find((candidate) => !served.has(candidate))
   if (method === undefined) return { skip: `${route.path} serves GET and TRACE: no safe method is left to send` }
   return {

@@ -13,11 +13,12 @@ const MAX_REQUEST_WIDTH = 40
 /** The report as lines of text, ending in a newline. */
 export function formatTable(report: CheckReport, colour: boolean): string {
   const rows = report.results.map(rowOf)
-  const widths = HEADINGS.slice(0, -1).map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]!.length)))
+  // The last column is padded too: `trimEnd` takes the padding off again.
+  const widths = HEADINGS.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]!.length)))
   const line = (cells: readonly string[], verdict?: Verdict): string =>
     cells
       .map((cell, column) => {
-        const padded = column < widths.length ? cell.padEnd(widths[column]!) : cell
+        const padded = cell.padEnd(widths[column]!)
         return column === 3 && verdict !== undefined && colour ? `\u001b[${COLOURS[verdict]}m${padded}\u001b[0m` : padded
       })
       .join('  ')

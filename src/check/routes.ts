@@ -13,7 +13,6 @@ export interface Route {
 
 /** Methods whose request carries a body a route parses. */
 const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH'])
-const METHOD = /^[A-Z]+$/
 /** What stands in for a path parameter: a value no real record has. */
 export const PATH_PARAMETER_VALUE = 'http-problems-check'
 
@@ -21,12 +20,11 @@ export const PATH_PARAMETER_VALUE = 'http-problems-check'
  * Reads `METHOD /path`, e.g. `POST /users`; throws a `UsageError` naming `--route` otherwise.
  */
 export function parseRoute(text: string): Route {
-  const match = /^\s*(\S+)\s+(\/\S*)\s*$/.exec(text)
-  const method = match?.[1]!.toUpperCase()
-  if (match === null || method === undefined || !METHOD.test(method)) {
+  const match = /^\s*([A-Za-z]+)\s+(\/\S*)\s*$/.exec(text)
+  if (match === null) {
     throw new UsageError('ERR_HTTP_PROBLEMS_INVALID_OPTION', `--route must be "METHOD /path", e.g. "POST /users"; received ${JSON.stringify(text)}`)
   }
-  return { method, path: match[2]! }
+  return { method: match[1]!.toUpperCase(), path: match[2]! }
 }
 
 /** True for routes whose method may change data when a request passes validation. */
@@ -38,6 +36,7 @@ export function isBodyRoute(route: Route): boolean {
 export function concretePath(template: string): string {
   return template
     .split('/')
-    .map((segment) => (/^(\{[^}]*\}|:.+|\*)$/.test(segment) ? PATH_PARAMETER_VALUE : segment.replace(/\{[^}]*\}/g, PATH_PARAMETER_VALUE)))
+    // A segment that is one `{id}` is replaced whole by the `replace`, like `{id}` inside a segment.
+    .map((segment) => (/^(:.+|\*)$/.test(segment) ? PATH_PARAMETER_VALUE : segment.replace(/\{[^}]*\}/g, PATH_PARAMETER_VALUE)))
     .join('/')
 }

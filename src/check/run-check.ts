@@ -77,8 +77,8 @@ type Judged = Pick<ProbeResult, 'verdict' | 'status' | 'broken' | 'reason'>
 async function runProbe(options: CheckOptions, request: ProbeRequest, expected: Parameters<typeof brokenRules>[1]): Promise<Judged> {
   const url = urlFor(options.baseUrl, request.path)
   if (url === undefined) return { verdict: 'error', broken: [], reason: `${request.path} leads off the checked origin: not sent` }
+  // A body goes out with its Content-Length: Node sets it when `end` writes the whole body at once.
   const headers: Record<string, string> = { 'user-agent': 'http-problems-check', ...options.headers, ...request.headers }
-  if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
   const exchange = await send({ url, method: request.method, headers, body: request.body }, { timeoutMs: options.timeoutMs, maxBodyBytes: MAX_BODY_BYTES })
   if (!exchange.ok) return { verdict: 'error', broken: [], reason: exchange.reason }
   const broken = brokenRules(viewOf({ statusCode: exchange.status, headers: exchange.headers, payload: exchange.text }), expected)

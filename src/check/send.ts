@@ -30,10 +30,8 @@ export interface SendLimits {
 /** Sends `outgoing` and reads the answer within `limits`. */
 export function send(outgoing: Outgoing, limits: SendLimits): Promise<Exchange> {
   return new Promise((resolve) => {
-    let settled = false
+    // Only the first call counts: a promise settles once, and clearing and destroying again do nothing.
     const finish = (exchange: Exchange): void => {
-      if (settled) return
-      settled = true
       clearTimeout(timer)
       resolve(exchange)
       request.destroy()

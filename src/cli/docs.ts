@@ -101,6 +101,7 @@ async function write(site: DocsSite, out: string, json: boolean, io: CliIo): Pro
     for (const [name, document] of site.documents) {
       for (const form of ['html', 'json'] as const) {
         const file = join(out, `${name}.${form}`)
+        // Stryker disable next-line StringLiteral: writeFile writes a string as UTF-8 without an encoding too
         await writeFile(file, document[form], 'utf8')
         written.push(file)
       }

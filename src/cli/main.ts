@@ -19,7 +19,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(usage())
     return EXIT.ok
   }
-  const command = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  // Own names only: `toString` is no command.
+  const command = Object.entries(COMMANDS).find(([key]) => key === name)?.[1]
   if (command === undefined) {
     printError(io, name === undefined ? 'a command is required' : `unknown command ${JSON.stringify(name)}`)
     io.stderr.write(`\n${usage()}`)

@@ -9,9 +9,10 @@
 export type DocsForm = 'html' | 'json'
 
 const MAX_ACCEPT_LENGTH = 4096
+/** The media type of each form: `html`, then `json`. */
 const CANDIDATES = [
-  { form: 'html', type: 'text', subtype: 'html' },
-  { form: 'json', type: 'application', subtype: 'json' },
+  { type: 'text', subtype: 'html' },
+  { type: 'application', subtype: 'json' },
 ] as const
 
 /** The form to answer with for this `Accept` header, or `undefined` for a 406. */
@@ -26,19 +27,21 @@ export function docsForm(accept: string | readonly string[] | undefined): DocsFo
 
 interface Range {
   type: string
-  subtype: string
+  subtype: string | undefined
   quality: number
 }
 
 function parseRange(range: string): Range {
-  const [mediaType = '', ...parameters] = range.split(';')
-  const [type = '', subtype = ''] = mediaType.trim().toLowerCase().split('/')
+  // `split` always gives a first item; a range without `/` has no subtype, which matches nothing.
+  const [mediaType, ...parameters] = range.split(';') as [string, ...string[]]
+  const [type, subtype] = mediaType.trim().toLowerCase().split('/') as [string, string | undefined]
   let quality = 1
   for (const parameter of parameters) {
-    const [name, raw] = parameter.split('=')
-    if (name?.trim().toLowerCase() === 'q') {
-      const parsed = Number(raw?.trim())
-      quality = Number.isFinite(parsed) && parsed >= 0 && parsed <= 1 ? parsed : 0
+    const [name, raw] = parameter.split('=') as [string, string | undefined]
+    if (name.trim().toLowerCase() === 'q') {
+      // `Number` trims, and reads no value as NaN, which fails the range like Infinity does.
+      const parsed = Number(raw)
+      quality = parsed >= 0 && parsed <= 1 ? parsed : 0
     }
   }
   return { type, subtype, quality }

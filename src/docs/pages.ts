@@ -83,10 +83,10 @@ function membersList(schema: JsonSchema, language: PageLanguage): SafeHtml {
   const say = wordsOf(language)
   const members = Object.entries(schema.properties ?? {})
   if (members.length === 0) return html`<p>${say(words.noExtensionMembers)}</p>`
-  const required = new Set(schema.required ?? [])
+  const required = (name: string): boolean => schema.required?.includes(name) === true
   return html`<dl>${members.map(
     ([name, member]) =>
-      html`<dt><code>${name}</code></dt><dd>${say(`${typeOf(member, words.types)}, ${required.has(name) ? words.alwaysPresent : words.optional}`)}${member.description === undefined ? undefined : html`. ${member.description}`}</dd>`,
+      html`<dt><code>${name}</code></dt><dd>${say(`${typeOf(member, words.types)}, ${required(name) ? words.alwaysPresent : words.optional}`)}${member.description === undefined ? undefined : html`. ${member.description}`}</dd>`,
   )}</dl>`
 }
 

@@ -116,9 +116,11 @@ export function docsTarget(site: DocsSite, pathname: string): DocsTarget | undef
   if (pathname === site.path) return { name: 'index', form: undefined }
   if (!pathname.startsWith(`${site.path}/`)) return undefined
   const name = pathname.slice(site.path.length + 1)
-  const match = /^(.*?)(?:\.(html|json))?$/.exec(name)!
+  // Matched from the start either way: `(.*?)` takes whatever the extension and the end leave.
+  const match = /(.*?)(?:\.(html|json))?$/.exec(name)!
   const stem = match[1] === '' ? 'index' : match[1]!
-  if (!site.documents.has(stem) || (stem === 'index' && name === 'index')) return undefined
+  // `index` without an extension is no name of the index (its path is the site's own).
+  if (!site.documents.has(stem) || name === 'index') return undefined
   return { name: stem, form: match[2] as DocsForm | undefined }
 }
 

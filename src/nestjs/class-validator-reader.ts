@@ -9,7 +9,7 @@
  */
 import { isArray, readProperty as read } from '../guarded.js'
 import type { PathSegment } from '../json-pointer.js'
-import { defineValidationReader, MAX_VALIDATION_ISSUES, type ValidationFinding } from '../validation-reader.js'
+import { defineValidationReader, type ValidationFinding } from '../validation-reader.js'
 
 /** A class-validator `ValidationError`, as far as it is read: data only, no method is called. */
 interface ValidationErrorNode {
@@ -20,13 +20,18 @@ interface ValidationErrorNode {
 
 /** Nested DTOs deeper than this are not followed, so a cyclic tree (built by hand) ends. */
 const MAX_DEPTH = 32
-
+/**
+ * The most nodes one tree is walked through. A tree built by hand may list a node more than once
+ * (`children: [node, node]` under itself), and depth alone would let its walk double at each level.
+ */
+export const MAX_NODES_READ = 1000
 /**
  * True for a class-validator `ValidationError`: a `property` name, and `constraints` or
  * `children` as class-validator sets them.
  */
 export function isValidationErrorNode(entry: unknown): entry is ValidationErrorNode {
-  if (typeof entry !== 'object' || entry === null || typeof read(entry, 'property') !== 'string') return false
+  // `read` answers undefined for anything but an object, so a primitive has no `property` either.
+  if (typeof read(entry, 'property') !== 'string') return false
   const constraints = read(entry, 'constraints')
   return (typeof constraints === 'object' && constraints !== null) || isArray(read(entry, 'children'))
 }
@@ -48,25 +53,28 @@ export const classValidatorReader = defineValidationReader({
   matches: isValidationErrorNode,
   read: (node) => {
     const findings: ValidationFinding[] = []
-    collect(node, [], findings, 0)
+    collect(node, [], findings, 0, { left: MAX_NODES_READ })
     return findings
   },
 })
 
-function collect(node: ValidationErrorNode, parent: readonly PathSegment[], findings: ValidationFinding[], depth: number): void {
+/** Adds the findings of `node` and of its children, while `budget` has nodes left to read. */
+function collect(node: ValidationErrorNode, parent: readonly PathSegment[], findings: ValidationFinding[], depth: number, budget: { left: number }): void {
+  budget.left--
   const path = [...parent, node.property]
   const constraints = read(node, 'constraints')
   if (typeof constraints === 'object' && constraints !== null) {
     for (const name of Object.keys(constraints)) {
       const message = read(constraints, name)
-      if (findings.length < MAX_VALIDATION_ISSUES) findings.push({ path, ...(typeof message === 'string' ? { detail: message } : {}) })
+      // Stryker disable next-line ConditionalExpression: a detail that is no string reads as "is invalid" either way (validation.ts checks each finding)
+      findings.push({ path, ...(typeof message === 'string' ? { detail: message } : {}) })
     }
   }
   const children = read(node, 'children')
   if (!isArray(children) || depth >= MAX_DEPTH) return
-  for (const child of children.slice(0, MAX_VALIDATION_ISSUES)) {
-    if (findings.length >= MAX_VALIDATION_ISSUES) return
-    if (isValidationErrorNode(child)) collect(child, path, findings, depth + 1)
+  for (const child of children) {
+    if (budget.left === 0) return
+    if (isValidationErrorNode(child)) collect(child, path, findings, depth + 1, budget)
   }
 }
 

@@ -4,7 +4,6 @@
  * `@nestjs/platform-fastify`), so the bytes are the ones the plain Express middleware and Fastify
  * plugin send. Nothing is imported from `@nestjs/*`: the filter is a plain class Nest calls.
  */
-import type { ServerResponse } from 'node:http'
 import type { Request, Response } from 'express'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { configureCorrelationHeader } from '../correlation.js'
@@ -58,6 +57,7 @@ export class ProblemFilter {
     const resolved = resolveNestOptions(options)
     configureCorrelationHeader(resolved.render.correlationIdHeader)
     this.#express = { ...resolved, docs: undefined }
+    // Stryker disable next-line BooleanLiteral: sendProblem reads neither notFound nor openapi (the plugin's registration does); they only complete the type
     this.#fastify = { ...resolved, notFound: false, onProblem: undefined, openapi: false, docs: undefined, tracing: undefined }
   }
 
@@ -96,8 +96,8 @@ export class ProblemFilter {
 
 /** Fastify's reply: the Node response as `raw`, and Fastify's `code` and `send`. */
 function isFastifyReply(response: unknown): response is FastifyReply {
-  const raw = read(response, 'raw')
-  return typeof raw === 'object' && raw !== null && typeof (raw as ServerResponse).setHeader === 'function' && typeof read(response, 'code') === 'function'
+  // `read` answers undefined for anything but an object: a `raw` that is none has no `setHeader`.
+  return typeof read(read(response, 'raw'), 'setHeader') === 'function' && typeof read(response, 'code') === 'function'
 }
 
 /**

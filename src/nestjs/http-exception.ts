@@ -39,13 +39,16 @@ export function nestExceptionRules(options: NormalizeOptions): ProblemRule[] {
  * with their stack and `cause` chain, as a server error must be.
  */
 function isClientException(thrown: unknown): boolean {
-  const status = isHttpException(thrown) ? statusOf(read(thrown, 'status')) : undefined
-  return status !== undefined && status < 500
+  const status = isHttpException(thrown) ? read(thrown, 'status') : undefined
+  return Number.isInteger(status) && (status as number) >= 400 && (status as number) < 500
 }
 
-/** The `ValidationError[]` an `exceptionFactory: (errors) => errors` throws as it is. */
+/**
+ * The `ValidationError[]` an `exceptionFactory: (errors) => errors` throws as it is (`read` answers
+ * undefined for anything but an object, so a primitive entry has no `property`).
+ */
 function isValidationErrorList(thrown: unknown): boolean {
-  return isArray(thrown) && thrown.length > 0 && thrown.every((entry) => typeof entry === 'object' && entry !== null && typeof read(entry, 'property') === 'string')
+  return isArray(thrown) && thrown.length > 0 && thrown.every((entry) => typeof read(entry, 'property') === 'string')
 }
 
 function httpExceptionProblem(exception: Error, options: NormalizeOptions): HttpProblem {
@@ -71,7 +74,7 @@ function httpExceptionProblem(exception: Error, options: NormalizeOptions): Http
  */
 function wrapsHttpError(exception: Error, cause: unknown, status: number): boolean {
   if (!isError(cause) || isHttpException(cause) || !isHttpError(cause)) return false
-  if (statusOf(read(cause, 'status')) !== status && statusOf(read(cause, 'statusCode')) !== status) return false
+  if (read(cause, 'status') !== status && read(cause, 'statusCode') !== status) return false
   const message = read(exception, 'message')
   return message === read(cause, 'message') || message === STATUS_CODES[status]
 }
@@ -88,8 +91,4 @@ function detailOf(response: unknown, status: number): string | undefined {
   const title = classFor(status)?.title
   const texts = typeof response === 'string' ? [response] : [read(response, 'message'), read(response, 'error')]
   return texts.find((text): text is string => typeof text === 'string' && text !== '' && text !== title)
-}
-
-function statusOf(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined
 }

@@ -10,11 +10,6 @@ import { isHttpException } from './http-exception.js'
 
 /** True when `exception` is Nest's not-found answer to the request with `method` and `url`. */
 export function isUnmatchedRoute(exception: unknown, method: unknown, url: unknown): boolean {
-  return (
-    isHttpException(exception) &&
-    read(exception, 'status') === 404 &&
-    typeof method === 'string' &&
-    typeof url === 'string' &&
-    read(exception, 'message') === `Cannot ${method} ${url}`
-  )
+  // A request's method and URL are strings (Node's and Fastify's alike).
+  return isHttpException(exception) && read(exception, 'status') === 404 && read(exception, 'message') === `Cannot ${String(method)} ${String(url)}`
 }

@@ -66,14 +66,8 @@ function checkProperties(properties: Readonly<Record<string, Schema>>, value: un
 }
 
 function hasType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'object':
-      return isObject(value)
-    case 'integer':
-      return Number.isInteger(value)
-    default:
-      return typeName(value) === type
-  }
+  // `typeName` tells null and arrays from objects, as JSON Schema's `object` does.
+  return type === 'integer' ? Number.isInteger(value) : typeName(value) === type
 }
 
 function typeName(value: unknown): string {

@@ -40,8 +40,8 @@ const UPGRADE_OPTION: ValueCheck = { test: hasUpgradeOption }
 const ONE_BLOCKED_BY_LINK = /^<([^<>]*)>[ \t]*;[ \t]*rel=(?:"blocked-by"|blocked-by)$/
 const BLOCKED_BY_LINK: ValueCheck = {
   test: (value) => {
-    const target = ONE_BLOCKED_BY_LINK.exec(value)?.[1]
-    return target !== undefined && isUriReference(target)
+    // No match is no target, which `isUriReference` refuses like any value that is no string.
+    return isUriReference(ONE_BLOCKED_BY_LINK.exec(value)?.[1])
   },
 }
 

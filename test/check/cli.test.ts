@@ -40,7 +40,12 @@ describe('misuse exits 2 with a message on stderr', () => {
     [['check', 'http://127.0.0.1', '--body-limit', 'big'], '--body-limit must be an integer'],
     [['check', 'http://127.0.0.1', '--correlation-header', 'x id'], '--correlation-header must be a header name'],
     [['check', 'http://127.0.0.1', '--openapi', 'http://example.com/openapi.json'], '--openapi: http://example.com is not the checked origin'],
-    [['check', 'http://127.0.0.1', '--openapi', 'missing.json'], '--openapi: cannot read missing.json: ENOENT'],
+    [['check', 'http://127.0.0.1', '--openapi', 'missing.json'], '--openapi: cannot read missing.json: ENOENT\n'],
+    [['check', 'http://127.0.0.1', '--openapi', 'http://'], '--openapi: "http://" is not a URL'],
+    [['check', 'http://127.0.0.1/#top'], '<base-url> must not have a query or a fragment'],
+    [['check', 'http://127.0.0.1', '--header', ': value'], '--header must be "Name: value"'],
+    [['check', 'http://127.0.0.1', '--header', 'X-Key: a\u0001b'], '--header x-key: the value has characters a header cannot carry'],
+    [['check', 'http://127.0.0.1', '--timeout', '600001'], '--timeout must be an integer from 1 to 600000, received "600001"'],
   ])('%j', async (args, message) => {
     const run = await runCli(args)
     expect(run.code).toBe(2)
@@ -55,9 +60,62 @@ describe('misuse exits 2 with a message on stderr', () => {
   })
 
   it('a --junit file that cannot be written', async () => {
-    const run = await runCli(['check', service.url, '--junit', join(dir, 'missing-dir', 'report.xml')])
+    const path = join(dir, 'missing-dir', 'report.xml')
+    const run = await runCli(['check', service.url, '--junit', path])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('cannot write --junit')
+    expect(run.stderr).toContain(`cannot write --junit ${path}: ENOENT\n`)
+  })
+})
+
+describe('what the options mean', () => {
+  it('takes an https base URL, the bounds of --timeout, and a header name with spaces around it', async () => {
+    const closed = await nodeService(() => undefined)
+    const port = new URL(closed.url).port
+    await closed.close()
+    for (const args of [[`https://127.0.0.1:${port}`], [closed.url, '--timeout', '1'], [closed.url, '--timeout', '600000'], [closed.url, '--header', ' X-Key : v ']]) {
+      const run = await runCli(['check', ...args])
+      // Not a misuse: the probes ran, and got no answer.
+      expect(run.code, args.join(' ')).toBe(1)
+      expect(run.stdout).toContain('0 passed, 0 failed, 4 skipped, 7 errors')
+    }
+  })
+
+  it('redacts a --header value the service echoes, whatever spaces surround it on the command line', async () => {
+    const echo = await nodeService((request, response) => {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`token ${String(request.headers.authorization)}`)
+    })
+    try {
+      const run = await runCli(['check', echo.url, '--json', '--header', 'Authorization:   Bearer s3cret  '])
+      expect(run.stdout).toContain('token [redacted]')
+      expect(run.stdout).not.toContain('s3cret')
+    } finally {
+      await echo.close()
+    }
+  })
+
+  it('exits 1 when probes failed and as many got no answer', async () => {
+    // Answers a bare 404 to some probes (failed) and nothing to those asking for a media type, to HEAD and to traceparent (errors).
+    const split = await nodeService((request, response) => {
+      if (request.headers.accept === undefined && request.headers.traceparent === undefined && request.method !== 'HEAD') response.writeHead(404).end()
+    })
+    try {
+      const run = await runCli(['check', split.url, '--route', 'GET /users', '--timeout', '300'])
+      expect(run.stdout).toContain('0 passed, 4 failed, 3 skipped, 4 errors')
+      expect(run.code).toBe(1)
+    } finally {
+      await split.close()
+    }
+  })
+
+  it('names the correlation header in lower case in its findings', async () => {
+    const plainService = await nodeService((_request, response) => response.writeHead(404).end())
+    try {
+      const run = await runCli(['check', plainService.url, '--json', '--correlation-header', 'X-Request-Id'])
+      expect(run.stdout).toContain('x-request-id header is undefined')
+      expect(run.stdout).not.toContain('X-Request-Id')
+    } finally {
+      await plainService.close()
+    }
   })
 })
 
@@ -71,7 +129,9 @@ describe('help', () => {
   it('check --help shows the options, every probe and an example', async () => {
     const run = await runCli(['check', '--help'])
     expect(run.code).toBe(0)
-    for (const probe of PROBES) expect(run.stdout).toContain(`  ${probe.name}`)
+    // One probe a line, the descriptions in one column.
+    const width = Math.max(...PROBES.map((probe) => probe.name.length))
+    for (const probe of PROBES) expect(run.stdout).toContain(`\n  ${probe.name.padEnd(width)}  ${probe.description}\n`)
     expect(run.stdout).toContain(`Sends ${PROBES.length} requests`)
     expect(run.stdout).toContain("Example:\n  npx http-problems check https://users.internal.example.com --route 'POST /users'")
   })
@@ -95,8 +155,9 @@ describe('output', () => {
 
   it('writes a progress line on a terminal only, cleared before the report', async () => {
     const onTerminal = await runCli(['check', service.url, '--route', 'POST /users'], { tty: true })
-    expect(onTerminal.stderr).toContain(`\r\u001b[K[1/${PROBES.length}] unknown-path`)
-    expect(onTerminal.stderr).toContain(`[${PROBES.length}/${PROBES.length}] traceparent\r\u001b[K`)
+    // Each probe rewrites the line; it is cleared once, after the last.
+    const lines = PROBES.map((probe, index) => `\r\u001b[K[${index + 1}/${PROBES.length}] ${probe.name}`).join('')
+    expect(onTerminal.stderr).toBe(`${lines}\r\u001b[K`)
     expect((await runCli(['check', service.url, '--route', 'POST /users'])).stderr).toBe('')
   })
 

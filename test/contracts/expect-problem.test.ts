@@ -4,6 +4,7 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import problems, { JSON_CONTENT_TYPE, NotFound, UsageError } from '../../src/index.js'
 import { expectProblem, type TestResponse } from '../../src/testing/index.js'
+import { headerRulesFor } from '../../src/testing/header-rules.js'
 
 const VALID_HEADERS = {
   'content-type': 'application/problem+json',
@@ -163,8 +164,32 @@ describe('expectProblem: each check can fail', () => {
     expect(message).toContain('status is undefined')
   })
 
+  it('reads supertest-shaped responses (status and text) and takes a status that is no number as none', () => {
+    expect(expectProblem({ status: 404, headers: VALID_HEADERS, text: JSON.stringify(VALID_BODY) }, { status: 404 })).toEqual(VALID_BODY)
+    const message = failureOf(() => expectProblem({ statusCode: '404', headers: VALID_HEADERS, payload: JSON.stringify(VALID_BODY) } as unknown as TestResponse, { status: 404 }))
+    expect(message).toContain('status is undefined')
+  })
+
   it('rejects something that is not a response', () => {
     expect(failureOf(() => expectProblem(null as unknown as TestResponse, { status: 404 }))).toContain('expected a supertest or inject response')
+    // A body text is not a response either, though reading it as one would not throw.
+    expect(failureOf(() => expectProblem(JSON.stringify(VALID_BODY) as unknown as TestResponse, { status: 404 }))).toContain('expected a supertest or inject response')
+  })
+
+  it('lists every failure on its own line, as the expectProblem operator', () => {
+    let thrown: unknown
+    try {
+      expectProblem(fake({ headers: { vary: undefined, 'x-correlation-id': undefined } }), { status: 404 })
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(AssertionError)
+    const { message, operator } = thrown as AssertionError
+    expect(operator).toBe('expectProblem')
+    const lines = message.split('\n')
+    expect(lines[0]).toBe('expectProblem: not the expected 404 problem answer:')
+    expect(lines.length).toBeGreaterThanOrEqual(3)
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}- \S/)
   })
 })
 
@@ -243,15 +268,33 @@ describe('expectProblem: nothing internal in a 5xx', () => {
 
 describe('expectProblem: expectations are checked', () => {
   it.each([
-    [null, 'expected'],
-    [{ status: 200 }, 'status'],
-    [{ status: 404.5 }, 'status'],
-    [{ status: 404, code: 1 }, 'code'],
-    [{ status: 404, correlationId: 1 }, 'correlationId'],
-    [{ status: 404, contentType: null }, 'contentType'],
-    [{ status: 404, correlationIdHeader: 5 }, 'correlationIdHeader'],
-  ])('rejects %o', (expected, option) => {
+    [null, 'expected', 'an object { status, code? }'],
+    [404, 'expected', 'an object { status, code? }'],
+    [{ status: 200 }, 'status', 'an integer from 400 to 599'],
+    [{ status: 600 }, 'status', 'an integer from 400 to 599'],
+    [{ status: 404.5 }, 'status', 'an integer from 400 to 599'],
+    [{ status: 404, code: 1 }, 'code', 'a string'],
+    [{ status: 404, correlationId: 1 }, 'correlationId', 'a string'],
+    [{ status: 404, contentType: null }, 'contentType', 'a string'],
+    [{ status: 404, correlationIdHeader: 5 }, 'correlationIdHeader', 'a string'],
+  ])('rejects %o', (expected, option, must) => {
     expect(() => expectProblem(fake(), expected as never)).toThrow(UsageError)
-    expect(() => expectProblem(fake(), expected as never)).toThrow(`"${option}"`)
+    expect(() => expectProblem(fake(), expected as never)).toThrow(`option "${option}" must be ${must}, received `)
+  })
+
+  it('takes every status from 400 to 599', () => {
+    for (const status of [400, 599]) {
+      expect(expectProblem(fake({ statusCode: status, body: JSON.stringify({ ...VALID_BODY, status }) }), { status }).status).toBe(status)
+    }
+  })
+})
+
+describe('headerRulesFor', () => {
+  it("gives a status's own rule for a header in place of the rule for every status", () => {
+    const retryAfter = (status: number) => headerRulesFor(status).filter((rule) => rule.header === 'retry-after')
+    expect(retryAfter(429)).toEqual([expect.objectContaining({ required: true, source: 'RFC 6585 4, always sent by http-problems' })])
+    expect(retryAfter(503)).toEqual([expect.objectContaining({ required: false, source: 'RFC 9110 15.6.4' })])
+    expect(retryAfter(500)).toEqual([expect.objectContaining({ required: false, source: 'RFC 9110 10.2.3' })])
+    expect(headerRulesFor(405).map((rule) => rule.header)).toEqual(['allow', 'retry-after'])
   })
 })

@@ -78,6 +78,7 @@ describe('the schema checker agrees with Ajv', () => {
     ['a valid body with detail and extensions', { ...valid, detail: 'd', extra: { a: 1 } }, []],
     ['not an object', [valid], ['$: must be object, is array']],
     ['null', null, ['$: must be object, is null']],
+    ['a string', 'Not Found', ['$: must be object, is string']],
     ['missing members', { status: 404 }, ['$: missing required member(s) type, title, instance, code, correlationId']],
     ['a string status', { ...valid, status: '404' }, ['$.status: must be integer, is string']],
     ['a fractional status', { ...valid, status: 404.5 }, ['$.status: must be integer, is number']],
@@ -86,6 +87,12 @@ describe('the schema checker agrees with Ajv', () => {
     ['a numeric detail', { ...valid, detail: 5 }, ['$.detail: must be string, is number']],
     ['an empty code', { ...valid, code: '' }, ['$.code: must have at least 1 characters']],
     ['a long correlationId', { ...valid, correlationId: 'x'.repeat(129) }, ['$.correlationId: must have at most 128 characters']],
+    ['a correlationId of 128 characters', { ...valid, correlationId: 'x'.repeat(128) }, []],
+    // A bound applies to its own type only: a value of another type breaks the type rule alone.
+    ['a string status below 400', { ...valid, status: '399' }, ['$.status: must be integer, is string']],
+    ['a string status above 599', { ...valid, status: '600' }, ['$.status: must be integer, is string']],
+    ['an empty array as code', { ...valid, code: [] }, ['$.code: must be string, is array']],
+    ['an array of 129 items as correlationId', { ...valid, correlationId: Array.from({ length: 129 }, () => 'x') }, ['$.correlationId: must be string, is array']],
   ])('%s', (_name, body, errors) => {
     expect(schemaErrors(problemSchema, body)).toEqual(errors)
     expect(validate(body)).toBe(errors.length === 0)

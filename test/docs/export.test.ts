@@ -83,19 +83,56 @@ describe('http-problems docs', () => {
   })
 
   it.each([
+    ['a default export that is a list', 'export default [Teapot]\nexport const Other = Kettle\n', ['teapot']],
+    ['an export named catalog', 'export const catalog = [Teapot]\nexport const Other = Kettle\n', ['teapot']],
+    ['the defineProblem classes among the named exports', 'export const A = Teapot\nexport const B = Kettle\nexport const nothing = undefined\nexport function helper() {}\nhelper.type = "x"\n', ['kettle', 'teapot']],
+  ])('documents %s', async (_name, exported, slugs) => {
+    const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
+    const module = join(dir, 'problems.mjs')
+    const source = new URL('../../src/index.ts', import.meta.url).pathname
+    await writeFile(
+      module,
+      `import { defineProblem } from ${JSON.stringify(source)}\n` +
+        `const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })\n` +
+        `const Kettle = defineProblem({ name: 'Kettle', status: 409, type: 'https://errors.example.com/errors/kettle', title: 'Kettle' })\n` +
+        exported,
+    )
+    // A trailing slash (or several) of --type-base-url is not part of the path.
+    const result = await run(['docs', '--catalog', module, '--out', join(dir, 'site'), '--type-base-url', 'https://errors.example.com/errors//', '--json'])
+    expect(result.code, result.stderr).toBe(0)
+    const types: string[] = JSON.parse(await readFile(join(dir, 'site', 'index.json'), 'utf8')).problems.map((entry: { type: string }) => entry.type)
+    const declared = types.map((type) => type.replace('https://errors.example.com/errors/', '')).filter((slug) => slug === 'teapot' || slug === 'kettle')
+    expect(declared.sort()).toEqual(slugs)
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('ignores a typeBaseUrl export that is no string', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
+    const module = join(dir, 'problems.mjs')
+    await writeFile(module, `export const typeBaseUrl = 5\nexport default []\n`)
+    const result = await run(['docs', '--catalog', module, '--out', join(dir, 'site'), '--path', '/errors', '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).path).toBe('/errors')
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it.each([
     [['docs'], 'missing --catalog'],
     [['docs', '--catalog', FIXTURE], 'missing --out'],
     [['docs', '--catalog', FIXTURE, '--out', 'x', '--bogus'], 'Unknown option'],
+    [['docs', 'site', '--catalog', FIXTURE, '--out', 'x'], 'Unexpected argument'],
     [['docs', '--catalog', './no-such-module.js', '--out', 'x'], 'cannot load --catalog'],
     [['docs', '--catalog', FIXTURE, '--out', 'x'], '"docs.path"'],
     [['docs', '--catalog', FIXTURE, '--out', 'x', '--type-base-url', 'not a uri'], 'absolute URI'],
     [['docs', '--catalog', FIXTURE, '--out', 'x', '--type-base-url', 'https://elsewhere.example/problems'], '"docs.catalog"'],
     [['nope'], 'unknown command "nope"'],
+    [['toString'], 'unknown command "toString"'],
   ])('%j: exit 2, the reason on stderr, nothing on stdout', async (argv, reason) => {
     const result = await run(argv)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(reason)
     expect(result.stdout).toBe('')
+    if (argv[0] === 'docs') expect(result.stderr).toMatch(/\nRun `http-problems docs --help` for usage and an example\.\n$/)
   })
 
   it('exits 1 when the files cannot be written', async () => {
@@ -111,9 +148,22 @@ describe('http-problems docs', () => {
       expect(result.code).toBe(0)
       expect(result.stdout).toContain('Example:\n  npx http-problems docs --catalog ./problems.js --out ./site')
     }
-    const top = await run(['--help'])
-    expect(top.code).toBe(0)
-    expect(top.stdout).toMatch(/^ {2}docs +write the problem catalog/m)
+    for (const flag of ['--help', '-h']) {
+      const top = await run([flag])
+      expect(top.code).toBe(0)
+      expect(top.stdout).toBe(
+        [
+          'Usage: http-problems <command> [options]',
+          '',
+          'Commands:',
+          '  check  probe a running service and report the error answers that are not correct problems',
+          '  docs   write the problem catalog as static pages (HTML and JSON)',
+          '',
+          'Run http-problems <command> --help for its options.',
+          '',
+        ].join('\n'),
+      )
+    }
     const none = await run([])
     expect(none.code).toBe(2)
     expect(none.stderr).toContain('Usage: http-problems <command>')
@@ -122,5 +172,7 @@ describe('http-problems docs', () => {
   it('colours errors on a terminal, and not with NO_COLOR', async () => {
     expect((await run(['nope'], { tty: true })).stderr).toContain('\u001b[31merror:')
     expect((await run(['nope'], { tty: true, env: { NO_COLOR: '1' } })).stderr).toMatch(/^error: unknown command/)
+    // An empty NO_COLOR does not count (https://no-color.org).
+    expect((await run(['nope'], { tty: true, env: { NO_COLOR: '' } })).stderr).toContain('\u001b[31merror:')
   })
 })

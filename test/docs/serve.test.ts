@@ -6,6 +6,7 @@ import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { problems as expressProblems } from '../../src/express/index.js'
 import { docsForm } from '../../src/docs/negotiate.js'
+import { docsHeaders, docsSite } from '../../src/docs/site.js'
 import { escapeHtml, html } from '../../src/docs/html.js'
 import { STYLESHEET, STYLESHEET_SOURCE } from '../../src/docs/style.js'
 import { createHash } from 'node:crypto'
@@ -85,6 +86,11 @@ describe.each([
     }
   })
 
+  it('says in the 406 which forms there are', async () => {
+    const answer = await call('GET', '/problems/not-found', 'image/png')
+    expect(JSON.parse(answer.body).detail).toBe('Problem type documentation is available as text/html and as application/json.')
+  })
+
   it('answers HEAD with the headers and no body', async () => {
     const answer = await call('HEAD', '/problems/out-of-credit', 'text/html')
     expect(answer.status).toBe(200)
@@ -128,6 +134,60 @@ describe('the same bytes from both adapters', () => {
   })
 })
 
+describe('the index page', () => {
+  it("lists the service's own types, then the status types, each in its own section, and marks itself as the current page", () => {
+    const Teapot = defineProblem({ name: 'Teapot', status: 418, type: `${TYPE_BASE_URL}/teapot`, title: 'Tea' })
+    const index = docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('index')!.html
+    const [, service = '', statuses = ''] = index.split(/<h2 id="(?:service|statuses)">/)
+    expect(service).toContain('href="/problems/teapot"')
+    expect(service).not.toContain('href="/problems/not-found"')
+    expect(statuses).toContain('href="/problems/not-found"')
+    expect(statuses).not.toContain('href="/problems/teapot"')
+    expect(index).toContain('<a href="/problems/" aria-current="page">')
+    const page = docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('teapot')!.html
+    expect(page).toContain('<a href="/problems/">')
+    // A type without extension members says so.
+    expect(page).toContain('<p>None: the body has only the standard members.</p>')
+    // No docs settings at all, and trailing slashes of typeBaseUrl: the path is typeBaseUrl's.
+    expect(docsSite(undefined, { typeBaseUrl: `${TYPE_BASE_URL}//` }).path).toBe('/problems')
+    // Without types of its own, no section for them.
+    expect(docsSite({}, { typeBaseUrl: TYPE_BASE_URL }).documents.get('index')!.html).not.toContain('<h2 id="service">')
+  })
+})
+
+describe('the members of a type, in words', () => {
+  it('says a constant, a choice, an array of a type, a list of types and any value; none required', () => {
+    const Typed = defineProblem({
+      name: 'Typed',
+      status: 409,
+      type: `${TYPE_BASE_URL}/typed`,
+      title: 'Typed',
+      schema: {
+        type: 'object',
+        properties: {
+          kind: { const: 'a' },
+          level: { enum: ['low', 2] },
+          tags: { type: 'array', items: { type: 'string' } },
+          list: { type: 'array' },
+          id: { type: ['string', 'integer'] },
+          anything: {},
+        },
+      },
+      example: { extensions: { kind: 'a', level: 'low', tags: [], list: [], id: 'x', anything: 1 } },
+    })
+    const page = docsSite({ catalog: [Typed] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('typed')!.html
+    const members = [...page.matchAll(/<dt><code>(\w+)<\/code><\/dt><dd>([^<]*)<\/dd>/g)].map(([, name, words]) => `${name}: ${words}`)
+    expect(members).toEqual([
+      'kind: always &quot;a&quot;, optional',
+      'level: one of &quot;low&quot;, 2, optional',
+      'tags: array of string, optional',
+      'list: array, optional',
+      'id: string or integer, optional',
+      'anything: any JSON value, optional',
+    ])
+  })
+})
+
 describe('docs option checks', () => {
   const Elsewhere = defineProblem({ name: 'Elsewhere', status: 409, type: 'https://other.example/problems/elsewhere', title: 'Elsewhere' })
   const Nested = defineProblem({ name: 'Nested', status: 409, type: `${TYPE_BASE_URL}/deep/nested`, title: 'Nested' })
@@ -149,6 +209,42 @@ describe('docs option checks', () => {
     await expect(app.register(problems, options as never)).rejects.toThrow(`"${option}"`)
     expect(() => expressProblems(options as never)).toThrow(UsageError)
     expect(() => expressProblems(options as never)).toThrow(`"${option}"`)
+  })
+
+  it('says what each bad docs option must be, word for word', () => {
+    const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })
+    const must = (name: string, text: string, received: string) => `http-problems: option "${name}" must be ${text}, received ${received}`
+    expect(() => docsSite([], { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'an array'))
+    expect(() => docsSite('yes', { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'the string "yes"'))
+    expect(() => docsSite({ paths: 1 }, { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs.paths', 'absent (known: path, catalog)', 'number 1'))
+    expect(() => docsSite({}, {})).toThrow(must('docs.path', 'a URL path such as /problems (or set typeBaseUrl, whose path it defaults to)', 'undefined'))
+    expect(() => docsSite({}, { typeBaseUrl: 'https://errors.example.com' })).toThrow(
+      must('typeBaseUrl', 'a URI with a path, such as https://errors.example.com/problems, under which docs serves its pages', 'the string "https://errors.example.com"'),
+    )
+    expect(() => docsSite({ path: 5 }, {})).toThrow(must('docs.path', 'a URL path such as /problems', 'number 5'))
+    expect(() => docsSite({ catalog: [Teapot] }, { typeBaseUrl: TYPE_BASE_URL })).toThrow(
+      must('docs.catalog', "problem types whose type URI is their page's URL (https://errors.example.com/problems/teapot for Teapot)", 'the string "https://errors.example.com/errors/teapot"'),
+    )
+    // Without typeBaseUrl, a type URI whose path is the page's path is at its place.
+    expect(docsSite({ path: '/errors', catalog: [Teapot] }, {}).documents.has('teapot')).toBe(true)
+  })
+
+  it('sends the page policy, the language and what the answer varies with', () => {
+    expect(docsHeaders('html', 'de')).toEqual({
+      'x-content-type-options': 'nosniff',
+      vary: 'Accept, Accept-Language',
+      'content-language': 'de',
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'none'; style-src ${STYLESHEET_SOURCE}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+      'referrer-policy': 'no-referrer',
+    })
+    expect(docsHeaders('json')).toEqual({ 'x-content-type-options': 'nosniff', vary: 'Accept', 'content-type': 'application/json; charset=utf-8' })
+  })
+
+  it('names the path of a typeBaseUrl without one as /', () => {
+    expect(() => expressProblems({ typeBaseUrl: 'https://errors.example.com', docs: { path: '/problems' } })).toThrow(
+      'http-problems: option "docs.path" must be the path of typeBaseUrl (/), so that type URIs resolve to the pages, received the string "/problems"',
+    )
   })
 
   it('derives the path from typeBaseUrl, and accepts the same path given with a trailing slash', async () => {
@@ -198,12 +294,31 @@ describe('negotiation and escaping', () => {
   it.each([
     [undefined, 'html'],
     ['', 'html'],
+    ['   ', 'html'],
+    // Parameters other than q do not weigh; q's name is case-insensitive.
+    ['text/html;charset=utf-8', 'html'],
+    ['text/html; Q=0', undefined],
+    // The longest Accept read is 4096 characters; a longer one is no preference.
+    ['image/png'.padEnd(4096, ' '), undefined],
+    ['image/png'.padEnd(4097, ' '), 'html'],
     [['application/json', 'text/plain'], 'json'],
     ['application/*', 'json'],
     ['text/*', 'html'],
     ['application/json;q=0, */*;q=0.1', 'html'],
     ['application/json;q=abc', undefined],
+    // A q-value outside 0..1, or none, is 0.
+    ['application/json;q=2, text/html;q=0.5', 'html'],
+    ['application/json;q=1, text/html;q=0.9', 'json'],
+    ['application/json;q=-1', undefined],
+    ['application/json;q=Infinity', undefined],
+    ['text/html;q', undefined],
+    ['text/html;q= 0.5 , application/json;q=0.4', 'html'],
     ['text/html;q=0', undefined],
+    // The subtype alone is no match.
+    ['image/html, text/json', undefined],
+    // A range without a subtype names no media type.
+    ['application', undefined],
+    ['*', undefined],
     ['x'.repeat(5000), 'html'],
   ] as const)('Accept %j -> %s', (accept, form) => {
     expect(docsForm(accept as never)).toBe(form)
