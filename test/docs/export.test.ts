@@ -31,6 +31,15 @@ async function run(argv: string[], options: { tty?: boolean; env?: Record<string
   return { code, stdout, stderr }
 }
 
+/** A catalog module in a temporary directory: `body` after an import of `defineProblem` from the sources. */
+async function catalogModule(body: string): Promise<{ dir: string; module: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
+  const module = join(dir, 'problems.mjs')
+  const source = new URL('../../src/index.ts', import.meta.url).pathname
+  await writeFile(module, `import { defineProblem } from ${JSON.stringify(source)}\n${body}`)
+  return { dir, module }
+}
+
 describe('http-problems docs', () => {
   let out: string
   beforeAll(async () => {
@@ -63,13 +72,8 @@ describe('http-problems docs', () => {
   })
 
   it('reads typeBaseUrl and the list from the module, and prints JSON with --json', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
-    const module = join(dir, 'problems.mjs')
-    const source = new URL('../../src/index.ts', import.meta.url).pathname
-    await writeFile(
-      module,
-      `import { defineProblem } from ${JSON.stringify(source)}\n` +
-        `export const typeBaseUrl = 'https://errors.example.com/errors'\n` +
+    const { dir, module } = await catalogModule(
+      `export const typeBaseUrl = 'https://errors.example.com/errors'\n` +
         `export const Teapot = defineProblem({ name: 'Teapot', status: 418, type: typeBaseUrl + '/teapot', title: 'Tea' })\n` +
         `export const notAProblem = 42\n`,
     )
@@ -87,13 +91,8 @@ describe('http-problems docs', () => {
     ['an export named catalog', 'export const catalog = [Teapot]\nexport const Other = Kettle\n', ['teapot']],
     ['the defineProblem classes among the named exports', 'export const A = Teapot\nexport const B = Kettle\nexport const nothing = undefined\nexport function helper() {}\nhelper.type = "x"\n', ['kettle', 'teapot']],
   ])('documents %s', async (_name, exported, slugs) => {
-    const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
-    const module = join(dir, 'problems.mjs')
-    const source = new URL('../../src/index.ts', import.meta.url).pathname
-    await writeFile(
-      module,
-      `import { defineProblem } from ${JSON.stringify(source)}\n` +
-        `const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })\n` +
+    const { dir, module } = await catalogModule(
+      `const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })\n` +
         `const Kettle = defineProblem({ name: 'Kettle', status: 409, type: 'https://errors.example.com/errors/kettle', title: 'Kettle' })\n` +
         exported,
     )
