@@ -78,6 +78,7 @@ function responseOn(headers: Headers, rendered: RenderedProblem): Response {
   return new Response(rendered.body ?? null, { status: rendered.status, headers: target })
 }
 
+/** True when no header was set for the answer before the problem. */
 function isEmpty(record: ReplyHeaders): boolean {
   for (const _name in record) return false
   return true
