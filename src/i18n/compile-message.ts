@@ -57,10 +57,11 @@ export function formatMessage(message: CompiledMessage, args: Readonly<Record<st
 const DATE_TIME_FORMATS = new Map<string, Intl.DateTimeFormat>()
 
 function dateTimeFormat(locale: string): Intl.DateTimeFormat {
-  let format = DATE_TIME_FORMATS.get(locale)
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
-    DATE_TIME_FORMATS.set(locale, format)
-  }
+  return DATE_TIME_FORMATS.get(locale) ?? newDateTimeFormat(locale)
+}
+
+function newDateTimeFormat(locale: string): Intl.DateTimeFormat {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
+  DATE_TIME_FORMATS.set(locale, format)
   return format
 }

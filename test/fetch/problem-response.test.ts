@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { BadRequest, Conflict, MethodNotAllowed, UsageError } from '../../src/index.js'
+import { BadRequest, Conflict, MethodNotAllowed, UpgradeRequired, UsageError } from '../../src/index.js'
 import { LOCALIZATION } from '../i18n/fixtures.js'
 import { problems } from '../../src/fetch/index.js'
 
@@ -92,6 +92,23 @@ describe('problemResponse', () => {
     expect(context.res.headers.get('etag')).toBeNull()
     expect(context.res.headers.get('x-request-start')).toBe('1')
     expect(context.res.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('keeps the Set-Cookie set for the answer when it is the only header set', () => {
+    const { problemResponse } = problems()
+    const replyHeaders = new Headers()
+    replyHeaders.append('set-cookie', 'a=1')
+    replyHeaders.append('set-cookie', 'b=2')
+    const response = problemResponse(new Conflict('taken'), request(), { replyHeaders })
+    expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2'])
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('closes the connection of a 426 when the client asked to (Connection: Upgrade, close)', () => {
+    const { problemResponse } = problems()
+    const upgrade = new UpgradeRequired({ upgrade: 'h2c' })
+    expect(problemResponse(upgrade, request('/', { headers: { connection: 'close' } })).headers.get('connection')).toBe('Upgrade, close')
+    expect(problemResponse(upgrade, request('/')).headers.get('connection')).toBe('Upgrade')
   })
 
   it('answers a HEAD without a body and with the Content-Length of the GET, whether or not headers were set for it', async () => {
