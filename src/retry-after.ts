@@ -4,6 +4,7 @@
  * checked and formatted here, and a value that came from elsewhere (a foreign error's headers, a
  * problem's own `headers`) is sent only when it is valid, clamped when it is too large.
  */
+import { alternatives, DAY_NAMES, MONTH_NAMES } from './http-date.js'
 import { invalidOption } from './usage-error.js'
 
 /**
@@ -17,8 +18,8 @@ export const MAX_DELAY_SECONDS = 2_147_483_648
 
 const DELAY_SECONDS = /^\d+$/
 // Stryker disable next-line Regex: the anchors are repeated by isImfFixdate, whose value must equal a whole `toUTCString()`
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const IMF_FIXDATE = new RegExp(`^${alternatives(DAY_NAMES)}, (\\d{2}) ${alternatives(MONTH_NAMES)} (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`)
+const MONTHS: readonly string[] = MONTH_NAMES
 
 /**
  * `Retry-After` from seconds or a point in time. Both are rounded up to the whole second, so a

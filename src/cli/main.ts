@@ -20,7 +20,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.ok
   }
   // Own names only: `toString` is no command.
-  const command = Object.entries(COMMANDS).find(([key]) => key === name)?.[1]
+  const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
   if (command === undefined) {
     printError(io, name === undefined ? 'a command is required' : `unknown command ${JSON.stringify(name)}`)
     io.stderr.write(`\n${usage()}`)

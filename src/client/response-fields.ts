@@ -4,6 +4,7 @@
  * upstream sent. The record type has one reader per `StatusFields` key, so a field added to the
  * status table without a reader here is a compile error.
  */
+import { alternatives, DAY_NAMES, MONTH_NAMES } from '../http-date.js'
 import type { StatusFields } from '../statuses.js'
 
 /** The part of `Headers` this module reads. */
@@ -48,8 +49,8 @@ function list(value: string | null): string[] | undefined {
     .filter((item) => item !== '')
 }
 
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'
+const DAY = alternatives(DAY_NAMES)
+const MONTH = alternatives(MONTH_NAMES)
 const TIME = '\\d{2}:\\d{2}:\\d{2}'
 /** RFC 9110 5.6.7: an IMF-fixdate, or an RFC 850 date (obsolete, and still to be accepted). */
 const GMT_DATE = new RegExp(`^(?:${DAY}, \\d{2} ${MONTH} \\d{4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{2}-${MONTH}-\\d{2}) ${TIME} GMT$`)
