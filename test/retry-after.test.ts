@@ -128,6 +128,13 @@ describe('isImfFixdate (RFC 9110 5.6.7, a real second)', () => {
     expect(isImfFixdate(value)).toBe(true)
   })
 
+  it('reads every day name and every month name (the seven days from Mon, 28 Dec 2026; the 1st of each month of 2026)', () => {
+    const days = Array.from({ length: 7 }, (_, index) => new Date(Date.UTC(2026, 11, 28 + index)).toUTCString())
+    expect(days.map((value) => value.slice(0, 3))).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
+    const months = Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2026, month, 1)).toUTCString())
+    for (const value of [...days, ...months]) expect(isImfFixdate(value), value).toBe(true)
+  })
+
   it.each([
     ['the wrong day of the week', 'Mon, 02 Jan 2030 03:04:05 GMT'],
     ['31 February', 'Mon, 31 Feb 2030 03:04:05 GMT'],

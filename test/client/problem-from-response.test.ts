@@ -178,6 +178,22 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
     }
   })
 
+  it('reads a Retry-After date of every day and every month, in the IMF-fixdate and asctime forms', async () => {
+    const dates = [
+      ...Array.from({ length: 7 }, (_, index) => new Date(Date.UTC(2026, 11, 28 + index, 8, 49, 37))),
+      ...Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2026, month, 1, 8, 49, 37))),
+    ]
+    for (const date of dates) {
+      const imf = date.toUTCString()
+      const [day, , month] = imf.split(' ')
+      const asctime = `${day!.slice(0, 3)} ${month} ${String(date.getUTCDate()).padStart(2, ' ')} 08:49:37 ${date.getUTCFullYear()}`
+      for (const value of [imf, asctime]) {
+        const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
+        expect(problem.headers, value).toEqual({ 'retry-after': imf })
+      }
+    }
+  })
+
   it.each(['120abc', 'a120', '1.5', '5 2', 'May 1', '2026-11-22', 'Sun, 06 Nov 1994 08:49:37', 'Sun, 06 Nov 1994 08:49:37 GMT+0100', 'Mon Sun, 06 Nov 1994 08:49:37 GMT', 'Sun Nov  6 08:49:37 19945', 'x Sun Nov  6 08:49:37 1994'])('503 with a Retry-After %j that is no delay or date: the class, without the field', async (value) => {
     const problem = await problemFromResponse(responseLike(503, { 'retry-after': value }))
     expect(problem.name).toBe('ServiceUnavailable')
