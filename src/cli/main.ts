@@ -7,10 +7,10 @@ import { docsCommand } from './docs.js'
 import { EXIT, printError, type CliIo, type Command } from './io.js'
 
 /** The subcommands, by name. */
-export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
-  check: checkCommand,
-  docs: docsCommand,
-})
+export const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['check', checkCommand],
+  ['docs', docsCommand],
+])
 
 /** Runs `http-problems <command> [options]` (argv without `node` and the script); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -19,8 +19,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(usage())
     return EXIT.ok
   }
-  // Own names only: `toString` is no command.
-  const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  // A Map, not an object: `toString` is no command, and no name finds none.
+  const command = (COMMANDS as ReadonlyMap<string | undefined, Command>).get(name)
   if (command === undefined) {
     printError(io, name === undefined ? 'a command is required' : `unknown command ${JSON.stringify(name)}`)
     io.stderr.write(`\n${usage()}`)
@@ -30,7 +30,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+  const width = Math.max(...[...COMMANDS.keys()].map((name) => name.length))
+  const lines = [...COMMANDS].map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
   return ['Usage: http-problems <command> [options]', '', 'Commands:', ...lines, '', 'Run http-problems <command> --help for its options.', ''].join('\n')
 }
