@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 export default tseslint.config(
   // .scratch/ holds local experiments, reports/ and .stryker-tmp/ are Stryker's; like dist/ they are
   // git-ignored and never committed.
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.scratch/', 'reports/', '.stryker-tmp/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.scratch/', 'reports/', '.stryker-tmp/', 'bench/.build/', '.bench-results/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

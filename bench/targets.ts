@@ -58,11 +58,25 @@ export const TARGETS: readonly Target[] = [
   { description: 'Hono error path vs its plain reply (issue 16)', numerator: 'hono-ours', denominator: 'hono-plain', min: 0.8 },
   { description: 'Koa error path vs its plain reply (issue 16)', numerator: 'koa-ours', denominator: 'koa-plain', min: 0.8 },
   // Not targets (`min: 0`): how the targets' gap splits between the wire shape (status and headers)
-  // and the library. See BENCHMARKS.md, "Hono and Koa: the wire shape and the library".
+  // and the library. See BENCHMARKS.md, "Hono and Koa: the wire shape and the library" and
+  // "Fastify and Express: the wire shape, the throw and the library".
+  { description: "Fastify, the 404 problem's bytes by hand vs the plain reply (no target)", numerator: 'fastify-plain-404', denominator: 'plain', min: 0 },
+  { description: 'Fastify, NotFound thrown to a hand-written handler vs the plain reply (no target)', numerator: 'fastify-onerror-404', denominator: 'plain', min: 0 },
+  { description: 'throw path vs the hand-written handler of the same bytes (no target)', numerator: 'ours-throw', denominator: 'fastify-onerror-404', min: 0 },
+  { description: "Fastify, our 500's bytes by a hand-written handler vs the default 500 (no target)", numerator: 'fastify-onerror-500', denominator: 'default-500', min: 0 },
+  { description: '500 path vs the hand-written handler of the same bytes (no target)', numerator: 'ours-500', denominator: 'fastify-onerror-500', min: 0 },
+  { description: "Fastify, our 500's bytes by hand vs the default 500, pino info (no target)", numerator: 'fastify-onerror-500+log', denominator: 'default-500+log', min: 0 },
+  { description: '500 path vs the hand-written handler of the same bytes, pino info (no target)', numerator: 'ours-500+log', denominator: 'fastify-onerror-500+log', min: 0 },
+  { description: "Express, the 404 problem's bytes by hand vs its plain reply (no target)", numerator: 'express-plain-404', denominator: 'express-plain', min: 0 },
+  { description: 'Express, http-errors 404 thrown to a hand-written handler vs its plain reply (no target)', numerator: 'express-onerror-404', denominator: 'express-plain', min: 0 },
+  { description: 'Express, a thrown http-errors 404, ours vs the hand-written handler of the same bytes (no target)', numerator: 'express-ours-foreign', denominator: 'express-onerror-404', min: 0 },
+  { description: "Express, our 500's bytes by a hand-written handler vs its plain reply (no target)", numerator: 'express-onerror-500', denominator: 'express-plain', min: 0 },
+  { description: 'Express, a 500, ours vs the hand-written handler of the same bytes (no target)', numerator: 'express-ours-500', denominator: 'express-onerror-500', min: 0 },
   { description: "Hono, the problem's status and headers by hand vs its plain reply (no target)", numerator: 'hono-plain-404', denominator: 'hono-plain', min: 0 },
   { description: "Hono error path vs the problem's bytes by hand (no target)", numerator: 'hono-ours', denominator: 'hono-plain-404', min: 0 },
   { description: "Koa, the problem's status and headers by hand vs its plain reply (no target)", numerator: 'koa-plain-404', denominator: 'koa-plain', min: 0 },
   { description: "Koa error path vs the problem's bytes by hand (no target)", numerator: 'koa-ours', denominator: 'koa-plain-404', min: 0 },
+  { description: 'Koa error path vs a hand-written middleware writing the same bytes (no target)', numerator: 'koa-ours', denominator: 'koa-onerror-404', min: 0 },
   {
     description: 'success path, plugin vs none, pino info',
     numerator: 'success-plugin+log',

@@ -55,6 +55,9 @@ const FASTIFY_SPECS: VariantSpec[] = [
   { app: 'default-500', status: 500, description: 'Fastify default handler, plain Error' },
   { app: 'ours-500', status: 500, description: 'ours: plain Error -> 500, stack logged' },
   { app: 'ours-500-postgres-rules', status: 500, description: 'ours: the same, postgresRules tried, none matching' },
+  { app: 'fastify-plain-404', status: 404, description: "the 404 problem's status, headers and body from the route, by hand" },
+  { app: 'fastify-onerror-404', status: 404, description: 'NotFound thrown, a hand-written error handler answering as fastify-plain-404' },
+  { app: 'fastify-onerror-500', status: 500, description: "plain Error, a hand-written error handler writing our 500's bytes, logged at error" },
 ].map((spec) => ({ ...spec, framework: 'fastify' as const }))
 
 const EXPRESS_SPECS: VariantSpec[] = [
@@ -63,6 +66,9 @@ const EXPRESS_SPECS: VariantSpec[] = [
   { app: 'express-ours', status: 404, description: 'Express: our errorHandler' },
   { app: 'express-ours-foreign', status: 404, description: 'Express: our errorHandler, http-errors 404 thrown' },
   { app: 'express-ours-500', status: 500, description: 'Express: our errorHandler, plain Error -> 500' },
+  { app: 'express-plain-404', status: 404, description: "Express: the 404 problem's status, headers and body from the route, by hand" },
+  { app: 'express-onerror-404', status: 404, description: 'Express: http-errors 404 thrown, a hand-written handler answering as express-plain-404' },
+  { app: 'express-onerror-500', status: 500, description: "Express: plain Error, a hand-written handler writing our 500's bytes, logged at error" },
 ].map((spec) => ({ ...spec, framework: 'express' as const }))
 
 const WEB_FRAMEWORK_SPECS: VariantSpec[] = [
@@ -73,6 +79,7 @@ const WEB_FRAMEWORK_SPECS: VariantSpec[] = [
   { app: 'hono-plain-404', framework: 'hono', status: 404, description: "Hono: c.json of the same bytes with the problem's status and headers" },
   { app: 'hono-onerror-404', framework: 'hono', status: 404, description: 'Hono: NotFound thrown, a hand-written onError answering as hono-plain-404' },
   { app: 'koa-plain-404', framework: 'koa', status: 404, description: "Koa: the same bytes with the problem's status and headers, by hand" },
+  { app: 'koa-onerror-404', framework: 'koa', status: 404, description: 'Koa: NotFound thrown, a hand-written middleware answering as koa-plain-404' },
 ]
 
 /** True once the Express adapter (written alongside this work) exists in src/express. */

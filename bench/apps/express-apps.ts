@@ -8,7 +8,7 @@ import createError from 'http-errors'
 import pino from 'pino'
 import { pinoHttp } from 'pino-http'
 import { loadExpressAdapter, loadLibrary } from './library.js'
-import { ROUTE, SERVER_FAULT, detailFor, plainMembers } from './members.js'
+import { ROUTE, SERVER_FAULT, detailFor, plainMembers, problemHeaders, serverFaultMembers } from './members.js'
 
 const { NotFound } = await loadLibrary()
 const { problems } = await loadExpressAdapter()
@@ -78,12 +78,58 @@ function expressOurs500(logging: boolean): Express {
   return app
 }
 
+/*
+ * References with no target of their own (BENCHMARKS.md, "Fastify and Express: the wire shape, the
+ * throw and the library"): each writes our answer's bytes by hand, so that a target's gap splits
+ * into what the answer's shape costs, what the thrown error costs, and what is left for the library.
+ */
+
+/** The 404 problem's status, headers and body written by the route, nothing thrown. */
+function expressPlain404(logging: boolean): Express {
+  const app = baseApp(logging)
+  app.get(ROUTE, (request: Request<{ id: string }>, response) => {
+    response.status(404).set(problemHeaders()).send(JSON.stringify(plainMembers(request.params.id, request.url)))
+  })
+  return app
+}
+
+/** http-errors' 404 thrown, answered by a hand-written handler with `expressPlain404`'s bytes. */
+function expressOnError404(logging: boolean): Express {
+  const app = baseApp(logging)
+  app.get(ROUTE, async (request: Request<{ id: string }>) => {
+    throw createError(404, detailFor(request.params.id))
+  })
+  const handler: ErrorRequestHandler = (_error, request, response, _next) => {
+    response.status(404).set(problemHeaders()).send(JSON.stringify(plainMembers(String(request.params.id), request.url)))
+  }
+  app.use(handler)
+  return app
+}
+
+/** The unexpected `Error`, answered by a hand-written handler with our 500's bytes, logged at error with the id. */
+function expressOnError500(logging: boolean): Express {
+  const app = baseApp(logging)
+  app.get(ROUTE, async () => {
+    throw new Error(SERVER_FAULT)
+  })
+  const handler: ErrorRequestHandler = (error: Error, request, response, _next) => {
+    const correlationId = crypto.randomUUID()
+    request.log?.error({ err: error, correlationId }, error.message)
+    response.status(500).set(problemHeaders(correlationId)).send(JSON.stringify(serverFaultMembers(request.url, correlationId)))
+  }
+  app.use(handler)
+  return app
+}
+
 const EXPRESS_APPS: Readonly<Record<string, (logging: boolean) => Express>> = {
   'express-plain': expressPlain,
   'express-naive': expressNaive,
   'express-ours': expressOurs,
   'express-ours-foreign': expressOursForeign,
   'express-ours-500': expressOurs500,
+  'express-plain-404': expressPlain404,
+  'express-onerror-404': expressOnError404,
+  'express-onerror-500': expressOnError500,
 }
 
 /** The Express variants' names, for the in-process A/B (`bench/ab.ts`). */

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import createError from 'http-errors'
 import pino from 'pino'
 import { loadLibrary, loadMapping } from './library.js'
-import { ROUTE, SERVER_FAULT, detailFor, plainMembers } from './members.js'
+import { ROUTE, SERVER_FAULT, detailFor, plainMembers, problemHeaders, serverFaultMembers } from './members.js'
 
 const { default: problems, HttpProblem, NotFound } = await loadLibrary()
 const { postgresRules } = await loadMapping()
@@ -163,6 +163,51 @@ async function oursThrowWithDocs(logging: boolean): Promise<FastifyInstance> {
   return app
 }
 
+/**
+ * References with no target of their own (BENCHMARKS.md, "Fastify and Express: the wire shape,
+ * the throw and the library"): each writes the bytes our answer has, by hand, so that a target's
+ * gap splits into what the answer's shape costs, what throwing costs, and what is left for the
+ * library.
+ */
+
+/** The 404 problem's status, headers and body written by a route, nothing thrown. */
+async function plain404(logging: boolean): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(logging))
+  app.get<Params>(ROUTE, async (request, reply) => reply.code(404).headers(problemHeaders()).send(plainMembers(request.params.id, request.url)))
+  return app
+}
+
+/** `throw new NotFound(...)`, answered by a hand-written error handler with `plain404`'s bytes. */
+async function onError404(logging: boolean): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(logging))
+  app.setErrorHandler((_error, request, reply) => {
+    const { id } = request.params as Params['Params']
+    return reply.code(404).headers(problemHeaders()).send(plainMembers(id, request.url))
+  })
+  app.get<Params>(ROUTE, async (request) => {
+    throw new NotFound(detailFor(request.params.id))
+  })
+  return app
+}
+
+/**
+ * The unexpected `Error`, answered by a hand-written error handler with our 500's bytes (the
+ * problem body, its headers, a new correlation id in both) and logged at error with the id, as
+ * ours logs it: what any handler that answers as ours does pays beside Fastify's default.
+ */
+async function onError500(logging: boolean): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(logging))
+  app.setErrorHandler((error: Error, request, reply) => {
+    const correlationId = crypto.randomUUID()
+    request.log.error({ err: error, correlationId }, error.message)
+    return reply.code(500).headers(problemHeaders(correlationId)).send(serverFaultMembers(request.url, correlationId))
+  })
+  app.get(ROUTE, async () => {
+    throw new Error(SERVER_FAULT)
+  })
+  return app
+}
+
 /** Every Fastify variant by name. */
 export const FASTIFY_APPS = {
   plain: (logging: boolean) => plain(logging),
@@ -179,6 +224,9 @@ export const FASTIFY_APPS = {
   'default-500': default500,
   'ours-500': ours500,
   'ours-500-postgres-rules': ours500PostgresRules,
+  'fastify-plain-404': plain404,
+  'fastify-onerror-404': onError404,
+  'fastify-onerror-500': onError500,
 } satisfies Record<string, (logging: boolean) => Promise<FastifyInstance>>
 
 /** Name of a Fastify variant. */

@@ -32,3 +32,27 @@ export function plainMembers(id: string, url: string): Record<string, unknown> {
     correlationId: '0f8fad5b-d9cb-469f-a165-70867728950e',
   }
 }
+
+/**
+ * The headers our problems carry beside the body (content type, `Cache-Control`, `Vary`, a new
+ * correlation id), for the hand-written references that write the problem's bytes themselves.
+ */
+export function problemHeaders(correlationId: string = crypto.randomUUID()): Record<string, string> {
+  return { 'content-type': 'application/problem+json', 'cache-control': 'no-store', vary: 'Accept', 'x-correlation-id': correlationId }
+}
+
+/**
+ * The members of our 500 body, for the hand-written reference that writes them: the fixed detail
+ * that tells the client to quote the id, never the thrown message.
+ */
+export function serverFaultMembers(url: string, correlationId: string): Record<string, unknown> {
+  return {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'The server could not complete the request. Quote the correlationId when reporting this problem.',
+    instance: url,
+    code: 'INTERNAL_SERVER_ERROR',
+    correlationId,
+  }
+}

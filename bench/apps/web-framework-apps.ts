@@ -11,7 +11,7 @@ import { Hono } from 'hono'
 import Koa from 'koa'
 import pino from 'pino'
 import { loadFetchAdapter, loadKoaAdapter, loadLibrary } from './library.js'
-import { ROUTE, detailFor, plainMembers } from './members.js'
+import { ROUTE, detailFor, plainMembers, problemHeaders } from './members.js'
 
 const { NotFound } = await loadLibrary()
 const { problems: fetchProblems } = await loadFetchAdapter()
@@ -24,16 +24,12 @@ const devNull = () => pino({ level: 'info' }, pino.destination('/dev/null'))
  * - `plain`: the members as a 200 JSON reply, the framework's plainest path (the targets' base);
  * - `plain-404`: the same bytes with the problem's status and headers (content type, `Cache-Control`,
  *   `Vary`, a new correlation id), written by hand: what the wire shape alone costs;
- * - `onerror-404` (Hono): the route throws, and Hono's `onError` answers as `plain-404` does, through
- *   `c.json`: what any error handler pays that answers through Hono's own API;
+ * - `onerror-404`: the route throws `NotFound`, and a hand-written error handler answers as `plain-404`
+ *   does (Hono's `onError`, through `c.json`; a Koa middleware around the router): what any error
+ *   handler pays that answers through the framework's own API;
  * - `ours`: the route throws, this library answers.
  */
 type Answering = 'plain' | 'plain-404' | 'onerror-404' | 'ours'
-
-/** The problem's headers beside its body, for the hand-written `plain-404` answers. */
-function problemHeaders(): Record<string, string> {
-  return { 'content-type': 'application/problem+json', 'cache-control': 'no-store', vary: 'Accept', 'x-correlation-id': crypto.randomUUID() }
-}
 
 function honoApp(answering: Answering, logging: boolean): (request: Request) => Response | Promise<Response> {
   const app = new Hono()
@@ -60,7 +56,7 @@ function honoApp(answering: Answering, logging: boolean): (request: Request) => 
   return hooks.fetch
 }
 
-function koaApp(answering: Exclude<Answering, 'onerror-404'>, logging: boolean): Koa {
+function koaApp(answering: Answering, logging: boolean): Koa {
   const app = new Koa()
   const router = new Router()
   const logger = logging ? devNull() : undefined
@@ -71,8 +67,19 @@ function koaApp(answering: Exclude<Answering, 'onerror-404'>, logging: boolean):
     })
   }
   if (answering === 'ours') app.use(koaProblems(logger === undefined ? {} : { logger }))
+  if (answering === 'onerror-404') {
+    app.use(async (ctx, next) => {
+      try {
+        await next()
+      } catch {
+        ctx.status = 404
+        ctx.set(problemHeaders())
+        ctx.body = JSON.stringify(plainMembers(ctx.params.id!, ctx.url))
+      }
+    })
+  }
   router.get(ROUTE, (ctx) => {
-    if (answering === 'ours') throw new NotFound(detailFor(ctx.params.id!))
+    if (answering === 'ours' || answering === 'onerror-404') throw new NotFound(detailFor(ctx.params.id!))
     if (answering === 'plain') {
       ctx.body = plainMembers(ctx.params.id!, ctx.url)
       return
@@ -95,6 +102,7 @@ const APPS: Readonly<Record<string, (logging: boolean) => Server>> = {
   'hono-ours': honoServer('ours'),
   'koa-plain': (logging) => koaApp('plain', logging).listen(0, '127.0.0.1'),
   'koa-plain-404': (logging) => koaApp('plain-404', logging).listen(0, '127.0.0.1'),
+  'koa-onerror-404': (logging) => koaApp('onerror-404', logging).listen(0, '127.0.0.1'),
   'koa-ours': (logging) => koaApp('ours', logging).listen(0, '127.0.0.1'),
 }
 
@@ -108,6 +116,7 @@ export const WEB_FRAMEWORK_LISTENERS: Readonly<Record<string, (logging: boolean)
   'hono-ours': (logging) => getRequestListener(honoApp('ours', logging)),
   'koa-plain': (logging) => koaApp('plain', logging).callback(),
   'koa-plain-404': (logging) => koaApp('plain-404', logging).callback(),
+  'koa-onerror-404': (logging) => koaApp('onerror-404', logging).callback(),
   'koa-ours': (logging) => koaApp('ours', logging).callback(),
 }
 
