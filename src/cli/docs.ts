@@ -89,9 +89,9 @@ async function runDocs(args: readonly string[], io: CliIo): Promise<number> {
 function catalogOf(exports: Record<string, unknown>): unknown {
   if (Array.isArray(exports.default)) return exports.default
   if (exports.catalog !== undefined) return exports.catalog
-  return Object.values(exports).filter(
-    (value) => typeof value === 'function' && Object.prototype.hasOwnProperty.call(value, SAME_KIND) && typeof (value as { type?: unknown }).type === 'string',
-  )
+  // Every problem class among the named exports. A status class (`NotFound` re-exported) is one
+  // too: the catalog leaves it out of the declared types, since it documents every status anyway.
+  return Object.values(exports).filter((value) => typeof value === 'function' && Object.prototype.hasOwnProperty.call(value, SAME_KIND))
 }
 
 async function write(site: DocsSite, out: string, json: boolean, io: CliIo): Promise<number> {

@@ -39,9 +39,11 @@ function parseRange(range: string): Range {
   for (const parameter of parameters) {
     const [name, raw] = parameter.split('=') as [string, string | undefined]
     if (name.trim().toLowerCase() === 'q') {
-      // `Number` trims, and reads no value as NaN, which fails the range like Infinity does.
+      // `Number` trims, and reads no value as NaN. Outside 0..1 the value weighs 0: NaN, Infinity and
+      // anything above 1 fail the test, and the max raises a negative value to 0. (Written as
+      // `>= 0 && <= 1`, the `>= 0` had an equivalent mutant `> 0`: q=0 weighs 0 either way.)
       const parsed = Number(raw)
-      quality = parsed >= 0 && parsed <= 1 ? parsed : 0
+      quality = parsed <= 1 ? Math.max(parsed, 0) : 0
     }
   }
   return { type, subtype, quality }

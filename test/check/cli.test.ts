@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROBES } from '../../src/check/probes.js'
+import type { CliIo } from '../../src/cli/io.js'
+import { main } from '../../src/cli/main.js'
 import { fastifyWithPlugin, nodeService, runCli, type Service } from './helpers.js'
 
 let service: Service
@@ -124,6 +126,27 @@ describe('help', () => {
     const run = await runCli(['--help'])
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^ {2}check {2}probe a running service/m)
+  })
+
+  // Exit 2 is for what the user typed only (our usage errors and parseArgs's): a stream that
+  // fails is the tool's failure, left to runOnProcess (exit 1, "unexpected failure").
+  it.each([
+    ['an Error', new Error('write EPIPE')],
+    ["a TypeError that is not parseArgs's", new TypeError('the stream was destroyed')],
+  ])('check --help on a stdout that throws %s: the failure propagates, no misuse', async (_name, failure) => {
+    let stderr = ''
+    const io: CliIo = {
+      stdout: {
+        write: () => {
+          throw failure
+        },
+      },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: {},
+      cwd: dir,
+    }
+    await expect(main(['check', '--help'], io)).rejects.toBe(failure)
+    expect(stderr).toBe('')
   })
 
   it('check --help shows the options, every probe and an example', async () => {

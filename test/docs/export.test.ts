@@ -105,6 +105,35 @@ describe('http-problems docs', () => {
     await rm(dir, { recursive: true, force: true })
   })
 
+  it('documents a status class among the named exports once, as a status type', async () => {
+    const source = new URL('../../src/index.ts', import.meta.url).pathname
+    const { dir, module } = await catalogModule(
+      `export { NotFound } from ${JSON.stringify(source)}\n` +
+        `export const Teapot = defineProblem({ name: 'Teapot', status: 418, type: 'https://errors.example.com/errors/teapot', title: 'Tea' })\n`,
+    )
+    const result = await run(['docs', '--catalog', module, '--out', join(dir, 'site'), '--type-base-url', 'https://errors.example.com/errors', '--json'])
+    expect(result.code, result.stderr).toBe(0)
+    const index = JSON.parse(await readFile(join(dir, 'site', 'index.json'), 'utf8'))
+    const types: string[] = index.problems.map((entry: { type: string }) => entry.type)
+    expect(types.filter((type) => type === 'https://errors.example.com/errors/not-found')).toHaveLength(1)
+    expect(types).toContain('https://errors.example.com/errors/teapot')
+    expect(types).toHaveLength(1 + 40)
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('lets an error the catalog module throws while its list is read propagate: it is no misuse (runOnProcess says it, exit 1)', async () => {
+    const { dir, module } = await catalogModule(
+      `export const catalog = []\n` + `Object.defineProperty(catalog, 0, { enumerable: true, get() { throw new RangeError('the catalog is not built yet') } })\n`,
+    )
+    let stderr = ''
+    const io: CliIo = { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) }, env: {}, cwd: dir }
+    await expect(main(['docs', '--catalog', module, '--out', join(dir, 'site'), '--path', '/errors'], io)).rejects.toThrow(
+      new RangeError('the catalog is not built yet'),
+    )
+    expect(stderr).toBe('')
+    await rm(dir, { recursive: true, force: true })
+  })
+
   it('ignores a typeBaseUrl export that is no string', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'http-problems-module-'))
     const module = join(dir, 'problems.mjs')

@@ -170,10 +170,12 @@ describe('the members of a type, in words', () => {
           tags: { type: 'array', items: { type: 'string' } },
           list: { type: 'array' },
           id: { type: ['string', 'integer'] },
+          // `items` speaks for the array only: the string stays a string.
+          either: { type: ['string', 'array'], items: { type: 'integer' } },
           anything: {},
         },
       },
-      example: { extensions: { kind: 'a', level: 'low', tags: [], list: [], id: 'x', anything: 1 } },
+      example: { extensions: { kind: 'a', level: 'low', tags: [], list: [], id: 'x', either: 'x', anything: 1 } },
     })
     const page = docsSite({ catalog: [Typed] }, { typeBaseUrl: TYPE_BASE_URL }).documents.get('typed')!.html
     const members = [...page.matchAll(/<dt><code>(\w+)<\/code><\/dt><dd>([^<]*)<\/dd>/g)].map(([, name, words]) => `${name}: ${words}`)
@@ -183,6 +185,7 @@ describe('the members of a type, in words', () => {
       'tags: array of string, optional',
       'list: array, optional',
       'id: string or integer, optional',
+      'either: string or array of integer, optional',
       'anything: any JSON value, optional',
     ])
   })
@@ -193,6 +196,7 @@ describe('docs option checks', () => {
   const Nested = defineProblem({ name: 'Nested', status: 409, type: `${TYPE_BASE_URL}/deep/nested`, title: 'Nested' })
   it.each([
     ['docs', { typeBaseUrl: TYPE_BASE_URL, docs: 'yes' }],
+    ['docs', { typeBaseUrl: TYPE_BASE_URL, docs: null }],
     ['docs.paths', { typeBaseUrl: TYPE_BASE_URL, docs: { paths: '/problems' } }],
     ['docs.path', { docs: {} }],
     ['docs.path', { typeBaseUrl: TYPE_BASE_URL, docs: { path: '/errors' } }],
@@ -216,6 +220,7 @@ describe('docs option checks', () => {
     const must = (name: string, text: string, received: string) => `http-problems: option "${name}" must be ${text}, received ${received}`
     expect(() => docsSite([], { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'an array'))
     expect(() => docsSite('yes', { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'the string "yes"'))
+    expect(() => docsSite(null, { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs', 'an object { path?, catalog? }', 'null'))
     expect(() => docsSite({ paths: 1 }, { typeBaseUrl: TYPE_BASE_URL })).toThrow(must('docs.paths', 'absent (known: path, catalog)', 'number 1'))
     expect(() => docsSite({}, {})).toThrow(must('docs.path', 'a URL path such as /problems (or set typeBaseUrl, whose path it defaults to)', 'undefined'))
     expect(() => docsSite({}, { typeBaseUrl: 'https://errors.example.com' })).toThrow(
