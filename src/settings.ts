@@ -194,9 +194,16 @@ function cacheControlOption(value: unknown): string | false {
   return headerValueOption(value, 'cacheControl', DEFAULT_CACHE_CONTROL)
 }
 
+/**
+ * The option takes seconds only (a fixed Date would soon be in the past), so it is checked here with
+ * its own words: `retryAfterValue`'s refusal would offer a Date. `Number.isFinite` is false for
+ * anything but a number (it does not coerce), for NaN and for the infinities.
+ */
 function retryAfterSeconds(value: unknown): string {
-  if (typeof value !== 'number') invalidOption('retryAfter', 'a finite, non-negative number of seconds', value)
-  return retryAfterValue(value, 'retryAfter')
+  if (!Number.isFinite(value) || (value as number) < 0) {
+    invalidOption('retryAfter', 'a finite, non-negative number of seconds', value)
+  }
+  return retryAfterValue(value as number)
 }
 
 function headerNameOption(value: unknown): string {
