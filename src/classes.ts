@@ -54,7 +54,8 @@ function makeClass(entry: StatusEntry): ProblemClass<ProblemStatus> {
       constructor(options?: string | ProblemOptions) {
         const fieldHeaders = headersFromFields(status, options)
         super(status, options)
-        if (fieldHeaders !== undefined) Object.assign(this.headers, fieldHeaders)
+        // Object.assign skips an undefined source: a status without typed fields adds no header.
+        Object.assign(this.headers, fieldHeaders)
       }
     },
   }[name]!

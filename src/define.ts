@@ -183,8 +183,8 @@ function checkedDocumentation(
   } else {
     checkExample(example, checkedSchema)
   }
-  // Stryker disable next-line ConditionalExpression: deepFrozenCopy(undefined) is undefined too (structuredClone keeps it, deepFreeze leaves non-objects)
-  return { description, resolution, schema: checkedSchema, example: example === undefined ? undefined : deepFrozenCopy(example) }
+  // deepFrozenCopy(undefined) is undefined: structuredClone keeps it, deepFreeze leaves non-objects.
+  return { description, resolution, schema: checkedSchema, example: deepFrozenCopy(example) }
 }
 
 function checkExample(example: unknown, schema: ExtensionSchema): void {

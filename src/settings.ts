@@ -113,6 +113,15 @@ export const SHARED_OPTION_NAMES: readonly string[] = Object.freeze([
   'localization',
 ])
 
+/**
+ * The challenges and the `Retry-After` a 401, 407 or 429 without its own gets when the options name
+ * none. The renderer falls back to these same values for a blank setting (`headerSetting` in
+ * render.ts), so an answer never shows which of the two supplied them.
+ */
+const DEFAULT_WWW_AUTHENTICATE = 'Bearer'
+const DEFAULT_PROXY_AUTHENTICATE = 'Basic'
+const DEFAULT_RETRY_AFTER = '60'
+
 const LEVELS: ReadonlySet<unknown> = new Set<ProblemLogLevel>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
 
 /** One of pino's level names (or `silent`); anything else, a non-string included, is not. */
@@ -149,9 +158,9 @@ export function resolveSettings(given: Record<string, unknown>): ProblemSettings
     render: {
       typeBaseUrl: typeBaseUrl(given.typeBaseUrl),
       exposeStack: booleanOption(given.exposeStack, 'exposeStack', false),
-      wwwAuthenticate: headerValueOption(given.wwwAuthenticate, 'wwwAuthenticate', 'Bearer'),
-      proxyAuthenticate: headerValueOption(given.proxyAuthenticate, 'proxyAuthenticate', 'Basic'),
-      retryAfter: given.retryAfter === undefined ? '60' : retryAfterSeconds(given.retryAfter),
+      wwwAuthenticate: headerValueOption(given.wwwAuthenticate, 'wwwAuthenticate', DEFAULT_WWW_AUTHENTICATE),
+      proxyAuthenticate: headerValueOption(given.proxyAuthenticate, 'proxyAuthenticate', DEFAULT_PROXY_AUTHENTICATE),
+      retryAfter: given.retryAfter === undefined ? DEFAULT_RETRY_AFTER : retryAfterSeconds(given.retryAfter),
       upgrade: given.upgrade === undefined ? DEFAULT_UPGRADE : upgradeValue(given.upgrade),
       correlationIdHeader: headerNameOption(given.correlationIdHeader),
       cacheControl: cacheControlOption(given.cacheControl),
@@ -194,9 +203,16 @@ function cacheControlOption(value: unknown): string | false {
   return headerValueOption(value, 'cacheControl', DEFAULT_CACHE_CONTROL)
 }
 
+/**
+ * The option takes seconds only (a fixed Date would soon be in the past), so it is checked here with
+ * its own words: `retryAfterValue`'s refusal would offer a Date. `Number.isFinite` is false for
+ * anything but a number (it does not coerce), for NaN and for the infinities.
+ */
 function retryAfterSeconds(value: unknown): string {
-  if (typeof value !== 'number') invalidOption('retryAfter', 'a finite, non-negative number of seconds', value)
-  return retryAfterValue(value, 'retryAfter')
+  if (!Number.isFinite(value) || (value as number) < 0) {
+    invalidOption('retryAfter', 'a finite, non-negative number of seconds', value)
+  }
+  return retryAfterValue(value as number)
 }
 
 function headerNameOption(value: unknown): string {

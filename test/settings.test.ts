@@ -1,6 +1,8 @@
 // The accepting side of the shared options (test/usage-messages.test.ts has the refusals): each
 // option's largest or explicit valid value is taken as given, and the one normalization each does.
 import { describe, expect, it } from 'vitest'
+import { answerProblem } from '../src/answer-problem.js'
+import { NotFound } from '../src/index.js'
 import { resolveSettings } from '../src/settings.js'
 import { MAX_MEMBER_LENGTH } from '../src/limits.js'
 
@@ -35,5 +37,33 @@ describe('resolveSettings accepts every valid value, up to each limit', () => {
   it('lower-cases correlationIdHeader, the form Node uses for header names', () => {
     expect(resolveSettings({ correlationIdHeader: 'X-Request-ID' }).render.correlationIdHeader).toBe('x-request-id')
     expect(resolveSettings({}).render.correlationIdHeader).toBe('x-correlation-id')
+  })
+})
+
+/** The headers of the answer to `thrown` under these options, as an adapter without a logger sends it. */
+function answeredHeaders(options: Record<string, unknown>, thrown: unknown): Record<string, string> {
+  const settings = resolveSettings(options)
+  const facts = { method: 'GET', url: '/x', correlationId: 'c-1' }
+  return answerProblem(settings, undefined, thrown, { destroyed: false }, () => facts).rendered.headers
+}
+
+/** An error of another library with this status and no headers of its own. */
+const foreign = (status: number): Error => Object.assign(new Error('from another library'), { status, expose: true })
+
+describe('the options as the answers carry them', () => {
+  it('upgrade names the protocols of a 426 that names none; websocket without it', () => {
+    expect(answeredHeaders({ upgrade: 'TLS/1.3, HTTP/1.1' }, foreign(426)).upgrade).toBe('TLS/1.3, HTTP/1.1')
+    expect(answeredHeaders({}, foreign(426)).upgrade).toBe('websocket')
+  })
+
+  it('cacheControl: false sends no Cache-Control of its own; without it a problem is no-store', () => {
+    expect(answeredHeaders({ cacheControl: false }, new NotFound())).not.toHaveProperty('cache-control')
+    expect(answeredHeaders({}, new NotFound())['cache-control']).toBe('no-store')
+  })
+
+  it('retryAfter takes 0 seconds, and rounds a fraction up', () => {
+    expect(answeredHeaders({ retryAfter: 0 }, foreign(429))['retry-after']).toBe('0')
+    expect(answeredHeaders({ retryAfter: 1.2 }, foreign(429))['retry-after']).toBe('2')
+    expect(answeredHeaders({}, foreign(429))['retry-after']).toBe('60')
   })
 })

@@ -55,6 +55,10 @@ const SHARED_CASES: readonly [label: string, options: unknown, message: string][
     `${PREFIX} "wwwAuthenticate" must be a non-empty header value without control characters, received boolean true`,
   ],
   ['retryAfter a string', { retryAfter: '60' }, `${PREFIX} "retryAfter" must be a finite, non-negative number of seconds, received the string "60"`],
+  // Seconds only: unlike a problem's own retryAfter, the option takes no Date, so its refusal offers none.
+  ['retryAfter negative', { retryAfter: -5 }, `${PREFIX} "retryAfter" must be a finite, non-negative number of seconds, received number -5`],
+  ['retryAfter NaN', { retryAfter: Number.NaN }, `${PREFIX} "retryAfter" must be a finite, non-negative number of seconds, received number NaN`],
+  ['retryAfter a Date', { retryAfter: new Date(0) }, `${PREFIX} "retryAfter" must be a finite, non-negative number of seconds, received an object`],
   ['correlationIdHeader with a space', { correlationIdHeader: 'x id' }, `${PREFIX} "correlationIdHeader" must be a valid header name, received the string "x id"`],
   ['correlationIdHeader not a string', { correlationIdHeader: 1n }, `${PREFIX} "correlationIdHeader" must be a valid header name, received bigint 1`],
   ['correlationIdHeader a number', { correlationIdHeader: 42 }, `${PREFIX} "correlationIdHeader" must be a valid header name, received number 42`],
