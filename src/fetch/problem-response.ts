@@ -8,6 +8,7 @@ import type { ClientConnection } from '../mapping/request-step.js'
 import { needsAllowFromRouter, type RenderedProblem } from '../render.js'
 import { utf8Length } from '../utf8-length.js'
 import { fetchCorrelationId } from './correlation.js'
+import { originForm } from './origin-form.js'
 import type { ReplyHeaders } from '../reply-state.js'
 import { replyHeadersOf, writableHeaders } from './web-headers.js'
 
@@ -46,7 +47,7 @@ export function respondWithProblem<Source>(
   // The client is gone only when the runtime says so; a Response must still be returned.
   const { rendered } = answerProblem(options, options.logger, thrown, connection, (problem) => ({
     method: request.method,
-    url: request.url,
+    url: originForm(request.url),
     accept: request.headers.get('accept') ?? undefined,
     acceptLanguage: request.headers.get('accept-language') ?? undefined,
     correlationId: fetchCorrelationId(request, options.render.correlationIdHeader),

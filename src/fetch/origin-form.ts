@@ -1,0 +1,32 @@
+/**
+ * A Web `Request`'s `url` is always absolute (`http://host:8080/users/42?x=1`), while `instance`
+ * is made from the path. Given the absolute form, the core takes its way for proxy requests on
+ * every answer (the scheme and authority stripped by a regular expression, then the path
+ * percent-encoded again, about 4 µs per Hono answer under load); given the origin form, a path
+ * the URL parser already encoded passes its one plain-path check as it is.
+ */
+
+/**
+ * The origin form (path, then query and fragment) of an absolute `url`: everything from the first
+ * `/` after the authority, or `/` when the path is empty. A `url` without `://` (`about:blank`)
+ * is returned as it is, for the core to read.
+ *
+ * @example
+ * originForm('http://127.0.0.1:3000/users/42?token=x') // '/users/42?token=x'
+ * originForm('http://example.com?q=/a')                // '/'
+ */
+export function originForm(url: string): string {
+  const schemeEnd = url.indexOf('://')
+  if (schemeEnd === -1) return url
+  // RFC 3986 3.2: the authority ends at the first '/', '?' or '#'.
+  for (let index = schemeEnd + 3; index < url.length; index++) {
+    const code = url.charCodeAt(index)
+    if (code === SLASH) return url.slice(index)
+    if (code === QUESTION_MARK || code === NUMBER_SIGN) break
+  }
+  return '/'
+}
+
+const SLASH = 0x2f
+const QUESTION_MARK = 0x3f
+const NUMBER_SIGN = 0x23
