@@ -6,6 +6,9 @@
  * the URL parser already encoded passes its one plain-path check as it is.
  */
 
+/** RFC 3986 3.1 and 3.2: a scheme, `://`, then an authority, which ends at the first '/', '?' or '#'. */
+const SCHEME_AND_AUTHORITY = /^[^:/?#]+:\/\/[^/?#]*/
+
 /**
  * The origin form (path, then query and fragment) of an absolute `url`: everything from the first
  * `/` after the authority, or `/` when the path is empty. A `url` without `://` (`about:blank`)
@@ -16,17 +19,9 @@
  * originForm('http://example.com?q=/a')                // '/'
  */
 export function originForm(url: string): string {
-  const schemeEnd = url.indexOf('://')
-  if (schemeEnd === -1) return url
-  // RFC 3986 3.2: the authority ends at the first '/', '?' or '#'.
-  for (let index = schemeEnd + 3; index < url.length; index++) {
-    const code = url.charCodeAt(index)
-    if (code === SLASH) return url.slice(index)
-    if (code === QUESTION_MARK || code === NUMBER_SIGN) break
-  }
-  return '/'
+  const schemeAndAuthority = SCHEME_AND_AUTHORITY.exec(url)
+  if (schemeAndAuthority === null) return url
+  const rest = url.slice(schemeAndAuthority[0].length)
+  // A '?' or '#' right after the authority: the path is empty, and instance never shows the rest.
+  return rest.startsWith('/') ? rest : '/'
 }
-
-const SLASH = 0x2f
-const QUESTION_MARK = 0x3f
-const NUMBER_SIGN = 0x23

@@ -19,6 +19,8 @@ describe('originForm', () => {
     ['http://example.com//evil.example/x', '//evil.example/x'],
     ['file:///tmp/x', '/tmp/x'],
     ['about:blank', 'about:blank'],
+    ['about:blank?next=http://example.com/a', 'about:blank?next=http://example.com/a'],
+    ['/users/42', '/users/42'],
     ['', ''],
   ])('%j → %j', (url, expected) => {
     expect(originForm(url)).toBe(expected)
