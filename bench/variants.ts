@@ -67,7 +67,8 @@ const EXPRESS_SPECS: VariantSpec[] = [
   { app: 'express-ours-foreign', status: 404, description: 'Express: our errorHandler, http-errors 404 thrown' },
   { app: 'express-ours-500', status: 500, description: 'Express: our errorHandler, plain Error -> 500' },
   { app: 'express-plain-404', status: 404, description: "Express: the 404 problem's status, headers and body from the route, by hand" },
-  { app: 'express-onerror-404', status: 404, description: 'Express: http-errors 404 thrown, a hand-written handler answering as express-plain-404' },
+  { app: 'express-onerror-404', status: 404, description: 'Express: NotFound thrown, a hand-written handler answering as express-plain-404' },
+  { app: 'express-onerror-foreign', status: 404, description: 'Express: http-errors 404 thrown, a hand-written handler answering as express-plain-404' },
   { app: 'express-onerror-500', status: 500, description: "Express: plain Error, a hand-written handler writing our 500's bytes, logged at error" },
 ].map((spec) => ({ ...spec, framework: 'express' as const }))
 

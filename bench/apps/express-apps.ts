@@ -93,11 +93,21 @@ function expressPlain404(logging: boolean): Express {
   return app
 }
 
-/** http-errors' 404 thrown, answered by a hand-written handler with `expressPlain404`'s bytes. */
+/** http-errors' 404 thrown (its stack captured), answered by a hand-written handler with `expressPlain404`'s bytes. */
+function expressOnErrorForeign(logging: boolean): Express {
+  return withHandWritten404(logging, (id) => createError(404, detailFor(id)))
+}
+
+/** `NotFound` thrown (no stack captured for a 4xx), answered by the same hand-written handler. */
 function expressOnError404(logging: boolean): Express {
+  return withHandWritten404(logging, (id) => new NotFound(detailFor(id)))
+}
+
+/** A route that throws what `error(id)` makes, and a hand-written handler writing `expressPlain404`'s bytes. */
+function withHandWritten404(logging: boolean, error: (id: string) => Error): Express {
   const app = baseApp(logging)
   app.get(ROUTE, async (request: Request<{ id: string }>) => {
-    throw createError(404, detailFor(request.params.id))
+    throw error(request.params.id)
   })
   const handler: ErrorRequestHandler = (_error, request, response, _next) => {
     response.status(404).set(problemHeaders()).send(JSON.stringify(plainMembers(String(request.params.id), request.url)))
@@ -129,6 +139,7 @@ const EXPRESS_APPS: Readonly<Record<string, (logging: boolean) => Express>> = {
   'express-ours-500': expressOurs500,
   'express-plain-404': expressPlain404,
   'express-onerror-404': expressOnError404,
+  'express-onerror-foreign': expressOnErrorForeign,
   'express-onerror-500': expressOnError500,
 }
 
