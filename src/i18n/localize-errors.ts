@@ -20,6 +20,10 @@ import type { SchemaMessages } from './schema-messages.js'
 export function localizedExtensions(extensions: unknown, language: string, localization: Localization): Record<string, unknown> | undefined {
   // No schema messages in the chain (none at all outside the Fastify adapter): nothing to read.
   const messages = schemaMessagesIn(language, localization)
+  // Equivalent mutant, not marked (a mark would hide this line's killed `true` mutant too):
+  // `messages === undefined` made `false` answers alike, since calling the missing messages below
+  // throws inside `guarded`, which answers `undefined` as this line does. The check only spares
+  // reading `errors` when no locale of the chain has schema messages.
   if (messages === undefined) return undefined
   const errors = readProperty(extensions, 'errors')
   if (!isArray(errors)) return undefined

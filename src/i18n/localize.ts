@@ -82,6 +82,9 @@ export function localize(
   const source = readSource(problem, status)
   const faults: string[] = []
   const text = textIn(localization.chains.get(language)!, source, localization, faults)
+  // Equivalent mutant, not marked (a mark would hide this line's killed `true` mutant too): the
+  // comparison made `false` computes the default locale's text a second time, alike (the same
+  // chain, source and catalogs; a broken message is reported once either way). It only spares work.
   const defaultText =
     language === localization.defaultLocale ? text : textIn(localization.chains.get(localization.defaultLocale)!, source, localization, faults)
   // The log keeps the problem's own detail, shown to the client or not, as it does unlocalized.
@@ -173,9 +176,10 @@ export function catalogMessage(
   type: string | undefined,
   code: string | undefined,
 ): { message: CompiledMessage; key: string } | undefined {
-  const ofType = type === undefined ? undefined : table.byType.get(type)?.[member]
+  // No entry is under `undefined`: a problem without a type (or a code) finds none of its own.
+  const ofType = table.byType.get(type as string)?.[member]
   if (ofType !== undefined) return { message: ofType, key: type! }
-  const ofCode = code === undefined ? undefined : table.byCode.get(code)?.[member]
+  const ofCode = table.byCode.get(code as string)?.[member]
   return ofCode === undefined ? undefined : { message: ofCode, key: code! }
 }
 

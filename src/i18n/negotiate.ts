@@ -22,9 +22,11 @@ export type LocaleNegotiator = (field: string | readonly string[] | undefined) =
  */
 export function localeNegotiator(locales: readonly string[], defaultLocale: string): LocaleNegotiator {
   const { match: lookup } = intlModules() // at registration, not on the first request
-  const remembered = new Map<string, string>()
+  const remembered = new Map<string | undefined, string>()
   return (field) => {
-    if (typeof field !== 'string') return field === undefined ? defaultLocale : pick(field, locales, defaultLocale, lookup)
+    // A list is built anew per request: remembered, it would only push the strings out. No header
+    // is remembered like a string (its answer, the default, costs no lookup).
+    if (typeof field === 'object') return pick(field, locales, defaultLocale, lookup)
     const known = remembered.get(field)
     if (known !== undefined) return known
     const locale = pick(field, locales, defaultLocale, lookup)
@@ -34,7 +36,7 @@ export function localeNegotiator(locales: readonly string[], defaultLocale: stri
   }
 }
 
-function pick(field: string | readonly string[], locales: readonly string[], defaultLocale: string, lookup: typeof match): string {
+function pick(field: string | readonly string[] | undefined, locales: readonly string[], defaultLocale: string, lookup: typeof match): string {
   const requested: string[] = []
   for (const { range } of acceptedLanguages(field)) {
     if (range === '*') break

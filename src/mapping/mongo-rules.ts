@@ -29,8 +29,9 @@ function mongoError(thrown: unknown, codes: readonly (string | number)[]): Mongo
   return firstInChain(thrown, (link) => {
     const name = read(link, 'name')
     const code = read(link, 'code')
-    return typeof name === 'string' && name.startsWith('Mongo') && typeof code === 'number' && codes.includes(code)
-      ? { code, keys: keysOf(read(link, 'keyPattern')) }
+    // `includes` is strict: only a number that is one of the row's codes passes.
+    return typeof name === 'string' && name.startsWith('Mongo') && codes.includes(code as number)
+      ? { code: code as number, keys: keysOf(read(link, 'keyPattern')) }
       : undefined
   })
 }

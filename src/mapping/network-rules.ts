@@ -33,12 +33,13 @@ export const NETWORK_ROWS: readonly RuleRow<NetworkErrorLike>[] = [
 
 function networkError(thrown: unknown, codes: readonly (string | number)[]): NetworkErrorLike | undefined {
   return firstInChain(thrown, (link) => {
-    const code = read(link, 'code')
+    // `includes` is strict: only a string that is one of the row's codes passes.
+    const code = read(link, 'code') as string
     // Stryker disable next-line ObjectLiteral: no network row reads the code it found; only finding one matters
-    if (typeof code === 'string' && codes.includes(code)) return { code }
-    const name = read(link, 'name')
+    if (codes.includes(code)) return { code }
+    const name = read(link, 'name') as string
     // Stryker disable next-line ObjectLiteral: no network row reads the code it found; only finding one matters
-    return typeof name === 'string' && codes.includes(name) ? { code: name } : undefined
+    return codes.includes(name) ? { code: name } : undefined
   })
 }
 

@@ -27,7 +27,8 @@ export interface PostgresErrorLike {
  * without `errors[]`.
  */
 function keyColumns(error: PostgresErrorLike): string[] {
-  const match = typeof error.detail === 'string' ? /^Key \(([^()]+)\)=/.exec(error.detail) : null
+  // No detail reads as `undefined`, which names no key.
+  const match = /^Key \(([^()]+)\)=/.exec(String(error.detail))
   // Stryker disable next-line ArrayDeclaration: a made-up column is no identifier path, and the rule table names only those
   return match === null ? [] : match[1]!.split(', ')
 }
@@ -100,8 +101,9 @@ function postgresError(thrown: unknown, codes: readonly (string | number)[]): Po
   return firstInChain(thrown, (link) => {
     const code = read(link, 'code')
     const severity = read(link, 'severity')
-    return typeof code === 'string' && codes.includes(code) && typeof severity === 'string'
-      ? { code, severity, ...textFields(link) }
+    // `includes` is strict: only a string that is one of the row's codes passes.
+    return codes.includes(code as string) && typeof severity === 'string'
+      ? { code: code as string, severity, ...textFields(link) }
       : undefined
   })
 }

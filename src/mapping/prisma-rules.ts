@@ -62,8 +62,9 @@ function prismaError(thrown: unknown, codes: readonly (string | number)[]): Pris
   return firstInChain(thrown, (link) => {
     const name = read(link, 'name')
     const code = read(link, 'code') ?? read(link, 'errorCode')
-    return typeof name === 'string' && name.startsWith('PrismaClient') && typeof code === 'string' && codes.includes(code)
-      ? { code, ...targetOf(read(link, 'meta')) }
+    // `includes` is strict: only a string that is one of the row's codes passes.
+    return typeof name === 'string' && name.startsWith('PrismaClient') && codes.includes(code as string)
+      ? { code: code as string, ...targetOf(read(link, 'meta')) }
       : undefined
   })
 }

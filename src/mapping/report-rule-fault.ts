@@ -10,14 +10,13 @@ import { emitWarning } from '../warn.js'
 
 /** Writes the fault line. Never throws. */
 export function reportRuleFault(logger: ProblemLogger | undefined, fault: unknown, message: string): void {
-  if (logger !== undefined) {
-    const line = isError(fault) ? { err: fault } : { fault: clip(guarded(() => String(fault)) ?? typeof fault, 512) }
-    try {
-      logger.error(line, message)
-      return
-    } catch {
-      // Fall back to the process warning below.
-    }
+  try {
+    // No logger throws here too, before the line is made: reading `error` of `undefined` comes
+    // before the arguments. Called once per rule per process, so the throw costs nothing that counts.
+    logger!.error(isError(fault) ? { err: fault } : { fault: clip(guarded(() => String(fault)) ?? typeof fault, 512) }, message)
+    return
+  } catch {
+    // No logger, or one that throws: the process warning below.
   }
   emitWarning(message, { code: 'HTTP_PROBLEMS_MAPPING_RULE_FAULT' })
 }

@@ -54,6 +54,12 @@ describe('localizedExtensions', () => {
     expect(localizedExtensions(undefined, 'de', localization)).toBeUndefined()
   })
 
+  it('reads only an array: an errors member that is no array is left as it is, even a collection of schema items with its own map', () => {
+    const items = [schemaItem('type', { type: 'integer' }, 'must be integer')]
+    const collection = { map: (each: (item: unknown) => unknown) => items.map(each), toJSON: () => items }
+    expect(localizedExtensions({ errors: collection }, 'de', withGerman())).toBeUndefined()
+  })
+
   it('cuts a long message to the length of any issue text', () => {
     const long: AjvLocalize = (errors) => {
       for (const error of errors) error.message = `${'x'.repeat(2000)} ${Object.keys(error.params).join(', ')}`

@@ -136,6 +136,15 @@ describe('localeNegotiator', () => {
     expect(lookups()).toBe(514) // the 513th is remembered, the first forgotten
   })
 
+  it('does not remember a field given as a list (a new one per request), so lists never push remembered values out', () => {
+    const { negotiate, lookups } = counted()
+    expect(negotiate('de')).toBe('de')
+    for (let index = 0; index < 512; index += 1) expect(negotiate(['fr', 'de;q=0.5'])).toBe('fr')
+    expect(lookups()).toBe(513)
+    expect(negotiate('de')).toBe('de')
+    expect(lookups()).toBe(513) // still remembered
+  })
+
   it('keeps answering correctly past the number of fields it remembers', () => {
     const fresh = localeNegotiator(LOCALES, 'en')
     for (let index = 0; index < 1200; index += 1) {
