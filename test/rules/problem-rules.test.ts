@@ -70,6 +70,13 @@ describe('a rejected correlation id', () => {
     )
   })
 
+  it('is looked for in the header alone when the answer has no body (HEAD)', () => {
+    const headOnly: Answer = { ...answer({ headers: { 'x-correlation-id': rejected } }), text: undefined }
+    expect(messages(headOnly, expected({ head: true, rejectedCorrelationId: rejected }))).toContain(
+      'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the header',
+    )
+  })
+
   it('fails when the body reflects it', () => {
     const text = JSON.stringify({ ...BODY, detail: `unknown ${rejected}` })
     expect(messages(answer({ text }), expected({ rejectedCorrelationId: rejected }))).toEqual([
