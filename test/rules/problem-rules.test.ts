@@ -60,6 +60,11 @@ describe('media types', () => {
 describe('a rejected correlation id', () => {
   const rejected = 'bad id <x>'
 
+  it('is not looked for when none was sent, even in an answer without a correlation header', () => {
+    const bare: Answer = { ...answer(), header: (name) => (name === 'content-type' ? 'application/problem+json' : undefined) }
+    expect(brokenRules(bare, expected()).map((broken) => broken.rule)).not.toContain('correlation-id-not-reflected')
+  })
+
   it('passes when it appears nowhere', () => {
     expect(messages(answer(), expected({ rejectedCorrelationId: rejected }))).toEqual([])
   })
