@@ -16,7 +16,19 @@
 import { guarded, isArray, readProperty as read } from './guarded.js'
 import { pointerSegments, type PathSegment } from './json-pointer.js'
 import { attachSchemaError, schemaErrorOf } from './schema-error.js'
-import { MAX_VALIDATION_ISSUES, type ValidationFinding, type ValidationFindings, type ValidationReader } from './validation-reader.js'
+import { MAX_VALIDATION_ISSUES, type ValidationFinding, type ValidationReader } from './validation-reader.js'
+
+/**
+ * A built-in reader's finding: `detail` is the entry's message as found, of whatever type. Every
+ * finding, those of the user's readers too, becomes an issue through `issueOf` (validation.ts),
+ * which keeps a string detail and says `is invalid` for anything else: the readers leave it to it.
+ */
+export type ReadFinding = Omit<ValidationFinding, 'detail'> & { readonly detail: unknown }
+
+/** A built-in reader: a `ValidationReader` whose findings are `ReadFinding`s. */
+export interface BuiltInReader extends Omit<ValidationReader, 'read'> {
+  readonly read: (entry: never) => ReadFinding | readonly ReadFinding[]
+}
 
 /** The same sentences whichever validator found a missing or an extra member. */
 const MISSING_MEMBER = (name: string) => `must have required property '${name}'`
@@ -35,7 +47,7 @@ const EXPRESS_VALIDATOR_PARTS: Readonly<Record<string, string>> = {
 
 const EXPRESS_VALIDATOR_TYPES = new Set(['field', 'alternative', 'alternative_grouped', 'unknown_fields'])
 
-const expressValidator: ValidationReader = {
+const expressValidator: BuiltInReader = {
   name: 'express-validator',
   matches: (entry) => isObject(entry) && EXPRESS_VALIDATOR_TYPES.has(read(entry, 'type') as string) && 'msg' in entry,
   read: (entry: Record<string, unknown>) => {
@@ -50,12 +62,12 @@ const expressValidator: ValidationReader = {
   },
 }
 
-function expressValidatorField(field: unknown, msg: unknown): ValidationFinding {
+function expressValidatorField(field: unknown, msg: unknown): ReadFinding {
   const location = read(field, 'location')
   const path = read(field, 'path')
   return {
     path: typeof path === 'string' ? expressValidatorPath(path) : [],
-    ...(typeof msg === 'string' ? { detail: msg } : {}),
+    detail: msg,
     ...(typeof location === 'string' ? { in: Object.hasOwn(EXPRESS_VALIDATOR_PARTS, location) ? EXPRESS_VALIDATOR_PARTS[location] : location } : {}),
   }
 }
@@ -81,7 +93,7 @@ function expressValidatorPath(path: string): PathSegment[] {
 
 const ZOD_PROVIDER_MARK = Symbol.for('ZodFastifySchemaValidationError')
 
-const zodTypeProvider: ValidationReader = {
+const zodTypeProvider: BuiltInReader = {
   name: 'fastify-type-provider-zod',
   matches: (entry) => isObject(entry) && guarded(() => (entry as Record<symbol, unknown>)[ZOD_PROVIDER_MARK]) === true,
   read: (entry: Record<string, unknown>) => {
@@ -93,7 +105,7 @@ const zodTypeProvider: ValidationReader = {
   },
 }
 
-const zodError: ValidationReader = {
+const zodError: BuiltInReader = {
   name: 'zod',
   matches: (entry) => isObject(entry) && isArray(read(entry, 'issues')),
   read: (entry: Record<string, unknown>) =>
@@ -104,16 +116,16 @@ const zodError: ValidationReader = {
 }
 
 /** A zod issue; `unrecognized_keys` names the extra members, and the pointer names each. */
-function zodFindings(path: readonly PathSegment[], code: unknown, params: unknown, message: unknown): ValidationFinding[] {
+function zodFindings(path: readonly PathSegment[], code: unknown, params: unknown, message: unknown): ReadFinding[] {
   const keys = code === 'unrecognized_keys' ? listOf(read(params, 'keys')).filter(isSegment) : []
   if (keys.length > 0) return keys.map((key) => ({ path: [...path, key], detail: EXTRA_MEMBER }))
-  return [{ path, ...(typeof message === 'string' ? { detail: message } : {}) }]
+  return [{ path, detail: message }]
 }
 
-const ajv: ValidationReader = {
+const ajv: BuiltInReader = {
   name: 'ajv',
   matches: isObject,
-  read: (entry: Record<string, unknown>): ValidationFindings => {
+  read: (entry: Record<string, unknown>): ReadFinding | ReadFinding[] => {
     const instancePath = read(entry, 'instancePath')
     const path = typeof instancePath === 'string' ? pointerSegments(instancePath) : []
     const keyword = read(entry, 'keyword')
@@ -141,8 +153,8 @@ const ajv: ValidationReader = {
 }
 
 /** A finding of a JSON Schema error, carrying a copy of that error for the localized detail (schema-error.ts). */
-function schemaFinding(path: readonly PathSegment[], keyword: unknown, params: unknown, message: unknown): ValidationFinding {
-  const finding: ValidationFinding = { path, ...(typeof message === 'string' ? { detail: message } : {}) }
+function schemaFinding(path: readonly PathSegment[], keyword: unknown, params: unknown, message: unknown): ReadFinding {
+  const finding: ReadFinding = { path, detail: message }
   attachSchemaError(finding, schemaErrorOf(keyword, params))
   return finding
 }
@@ -151,7 +163,7 @@ function schemaFinding(path: readonly PathSegment[], keyword: unknown, params: u
  * The built-in readers, most specific first; the last (`ajv`) accepts any object, so every
  * object entry is read somehow.
  */
-export const BUILT_IN_READERS: readonly ValidationReader[] = Object.freeze([expressValidator, zodTypeProvider, zodError, ajv])
+export const BUILT_IN_READERS: readonly BuiltInReader[] = Object.freeze([expressValidator, zodTypeProvider, zodError, ajv])
 
 /**
  * The first entries of a foreign array, as a plain array; anything else, or a hostile array, as

@@ -95,16 +95,16 @@ export function schemaIssues(schema: JsonSchema, value: unknown, pointer = ''): 
 
 function boundIssues(schema: JsonSchema, value: unknown, at: string): string[] {
   const issues: string[] = []
+  // A bound the schema leaves out is one no value crosses.
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) issues.push(`${at}: must be >= ${schema.minimum}`)
-    if (schema.maximum !== undefined && value > schema.maximum) issues.push(`${at}: must be <= ${schema.maximum}`)
+    if (value < (schema.minimum ?? -Infinity)) issues.push(`${at}: must be >= ${schema.minimum}`)
+    if (value > (schema.maximum ?? Infinity)) issues.push(`${at}: must be <= ${schema.maximum}`)
   }
-  const length = typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : undefined
-  if (length !== undefined) {
-    const [min, max] = typeof value === 'string' ? [schema.minLength, schema.maxLength] : [schema.minItems, schema.maxItems]
-    if (min !== undefined && length < min) issues.push(`${at}: must have at least ${min} items or characters`)
-    if (max !== undefined && length > max) issues.push(`${at}: must have at most ${max} items or characters`)
-  }
+  // NaN for a value without a length: it is neither below nor above any bound.
+  const length = typeof value === 'string' ? [...value].length : Array.isArray(value) ? value.length : NaN
+  const [min, max] = typeof value === 'string' ? [schema.minLength, schema.maxLength] : [schema.minItems, schema.maxItems]
+  if (length < (min ?? 0)) issues.push(`${at}: must have at least ${min} items or characters`)
+  if (length > (max ?? Infinity)) issues.push(`${at}: must have at most ${max} items or characters`)
   return issues
 }
 

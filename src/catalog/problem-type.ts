@@ -45,7 +45,8 @@ export function problemTypeFacts(value: unknown, option: string): ProblemTypeFac
     invalidOption(option, 'a problem class (NotFound, or a class made by defineProblem)', value)
   }
   const read = value as unknown as Record<string, unknown>
-  const own = typeof read.type === 'string' ? read.type : undefined
+  // A string for a defineProblem class, nothing for a status class: read as the members below are.
+  const own = read.type as string | undefined
   if (own === undefined && statusEntry(read.status as number) === undefined) {
     invalidOption(option, 'a problem class (NotFound, or a class made by defineProblem)', value)
   }

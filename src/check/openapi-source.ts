@@ -35,7 +35,7 @@ async function download({ source, baseUrl, headers, timeoutMs }: OpenApiSource):
   if (!URL.canParse(source)) throw misuse(`${JSON.stringify(source)} is not a URL`)
   const url = new URL(source)
   if (url.origin !== baseUrl.origin) throw misuse(`${url.origin} is not the checked origin ${baseUrl.origin}; download the document and pass the file`)
-  const exchange = await send({ url, method: 'GET', headers: { accept: 'application/json', ...headers } }, { timeoutMs, maxBodyBytes: MAX_DOCUMENT_BYTES })
+  const exchange = await send({ url, headers: { accept: 'application/json', ...headers } }, { timeoutMs, maxBodyBytes: MAX_DOCUMENT_BYTES })
   if (!exchange.ok) throw misuse(`could not download ${url.pathname}: ${exchange.reason}`)
   if (exchange.status !== 200) throw misuse(`GET ${url.pathname} answered ${exchange.status}, not 200`)
   return exchange.text

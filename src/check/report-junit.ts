@@ -26,10 +26,9 @@ export function formatJunit(report: CheckReport): string {
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>', `  <testsuite ${suite}>`, ...cases, '  </testsuite>', '</testsuites>', ''].join('\n')
 }
 
+/** The element inside a probe's test case; none for a pass. */
 function outcomeOf(result: ProbeResult): string | undefined {
   switch (result.verdict) {
-    case 'pass':
-      return undefined
     case 'skip':
       return `<skipped ${attributes({ message: result.reason ?? '' })}/>`
     case 'error':
@@ -40,6 +39,7 @@ function outcomeOf(result: ProbeResult): string | undefined {
       return `<failure ${attributes({ message: first.message, type: first.rule })}>${xmlText(`${result.description}\n${all}`)}</failure>`
     }
   }
+  return undefined
 }
 
 function attributes(values: Readonly<Record<string, string>>): string {

@@ -9,7 +9,8 @@ import { request as httpsRequest } from 'node:https'
 /** What to send. */
 export interface Outgoing {
   readonly url: URL
-  readonly method: string
+  /** Default `GET` (node:http's). */
+  readonly method?: string
   readonly headers: Readonly<Record<string, string>>
   readonly body?: string
 }
@@ -73,6 +74,9 @@ function reasonOf(error: Error & { code?: string }): string {
     case 'ENOTFOUND':
       return 'the host name does not resolve (ENOTFOUND)'
     default:
+      // Not equivalent, only untested: `error.code === undefined` made `false` would add " (undefined)"
+      // to an error without a code, and no socket error here comes without one (not marked: the
+      // mark would hide the `true` mutant, which the EPROTO test kills).
       return error.code === undefined ? error.message : `${error.message} (${error.code})`
   }
 }

@@ -33,7 +33,8 @@ const STRING_MEMBERS = ['type', 'title', 'detail', 'instance', 'code', 'correlat
  * if (isProblem(body)) console.error(body.title, body.detail)
  */
 export function isProblem(value: unknown): value is ProblemDocument {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  // `null` (typeof 'object') goes on, and throws at the first member read, into the catch.
+  if (typeof value !== 'object' || Array.isArray(value)) return false
   try {
     const document = value as Record<string, unknown>
     for (const member of STRING_MEMBERS) {
@@ -43,7 +44,7 @@ export function isProblem(value: unknown): value is ProblemDocument {
     if (status !== undefined && !isErrorStatus(status)) return false
     return document.type !== undefined || document.title !== undefined || status !== undefined
   } catch {
-    // A Proxy or a throwing getter is not something a JSON parser produced.
+    // `null`; a Proxy or a throwing getter is not something a JSON parser produced.
     return false
   }
 }

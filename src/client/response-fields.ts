@@ -76,10 +76,9 @@ function validDate(text: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date
 }
 
-/** `bytes *\/1234` → 1234. */
+/** `bytes *\/1234` → 1234. A missing header reads as the text `null`: no range either. */
 function unsatisfiedRangeSize(value: string | null): number | undefined {
-  const match = value === null ? null : /^bytes \*\/(\d+)$/.exec(value.trim())
-  const size = match === null ? NaN : Number(match[1])
+  const [size] = Array.from(String(value).trim().matchAll(/^bytes \*\/(\d+)$/g), (match) => Number(match[1]))
   return Number.isSafeInteger(size) ? size : undefined
 }
 
@@ -87,7 +86,8 @@ function unsatisfiedRangeSize(value: string | null): number | undefined {
 function blockedBy(value: string | null): string | undefined {
   if (value === null) return undefined
   for (const link of value.split(',')) {
-    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(link)
+    // The parameters run to the end of the value, a folded line (obs-fold) included.
+    const match = /^\s*<([^>]*)>\s*;(.*)/s.exec(link)
     if (match !== null && /(^|;)\s*rel="?blocked-by"?\s*(;|$)/i.test(match[2]!)) return match[1]
   }
   return undefined

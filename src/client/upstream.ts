@@ -95,7 +95,8 @@ function unreachableUpstream(service: string, error: unknown): HttpProblem {
 function parsedCause(problem: HttpProblem): ParsedProblem | undefined {
   const cause: unknown = problem.cause
   const format = read(cause, 'format')
-  return typeof format === 'string' && BODY_FORMATS.has(format) && typeof read(cause, 'status') === 'number'
+  // Set.has is strict: a format that is no string is no member.
+  return BODY_FORMATS.has(format as string) && typeof read(cause, 'status') === 'number'
     ? (cause as ParsedProblem)
     : undefined
 }

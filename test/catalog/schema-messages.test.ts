@@ -90,6 +90,7 @@ describe('schemaIssues names each issue with its JSON pointer', () => {
     type: 'object',
     properties: {
       n: { type: 'number', minimum: 0, maximum: 100 },
+      level: { type: 'number', minimum: 10 },
       name: { type: 'string', minLength: 2, maxLength: 4 },
       tags: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 2 },
       kind: { enum: ['a', 'b'] },
@@ -102,6 +103,7 @@ describe('schemaIssues names each issue with its JSON pointer', () => {
   it.each([
     [{ n: -1 }, ['/n: must be >= 0']],
     [{ n: 101 }, ['/n: must be <= 100']],
+    [{ level: 9.5 }, ['/level: must be >= 10']],
     [{ name: 'a' }, ['/name: must have at least 2 items or characters']],
     [{ name: 'abcde' }, ['/name: must have at most 4 items or characters']],
     [{ tags: [] }, ['/tags: must have at least 1 items or characters']],
@@ -119,6 +121,7 @@ describe('schemaIssues names each issue with its JSON pointer', () => {
   it.each([
     [{ n: 0 }],
     [{ n: 100 }],
+    [{ level: 10 }],
     [{ name: 'ab' }],
     [{ name: 'abcd' }],
     [{ name: '𝄞𝄞' }],

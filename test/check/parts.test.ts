@@ -201,6 +201,18 @@ describe('send', () => {
     expect(exchange).toEqual({ ok: false, reason: 'the host name does not resolve (ENOTFOUND)' })
   })
 
+  it('answers as soon as maxBodyBytes have come, without waiting for the rest of the body', async () => {
+    const stalled = await tcpService((socket) => {
+      socket.write(`HTTP/1.1 404 Not Found\r\ncontent-length: 2048\r\n\r\n${'x'.repeat(1024)}`)
+    })
+    try {
+      const exchange = await send({ url: new URL(stalled.url), method: 'GET', headers: {} }, { timeoutMs: 3000, maxBodyBytes: 1024 })
+      expect(exchange).toMatchObject({ ok: true, status: 404, text: 'x'.repeat(1024) })
+    } finally {
+      await stalled.close()
+    }
+  })
+
   it('reads at most maxBodyBytes of an endless body', async () => {
     const service = await nodeService((_request, response) => {
       response.writeHead(404)
@@ -239,12 +251,12 @@ describe('openApiRoutes', () => {
   it('downloads from the checked origin asking for JSON, with the --header values', async () => {
     const seen: Record<string, unknown>[] = []
     const service = await nodeService((request, response) => {
-      seen.push(request.headers)
+      seen.push({ method: request.method, ...request.headers })
       response.writeHead(200, { 'content-type': 'application/json' }).end(DOCUMENT)
     })
     try {
       expect(await openApiRoutes(source(`${service.url}/openapi.json`, service.url))).toEqual([{ method: 'POST', path: '/users' }])
-      expect(seen).toEqual([expect.objectContaining({ accept: 'application/json', authorization: 'Bearer t' })])
+      expect(seen).toEqual([expect.objectContaining({ method: 'GET', accept: 'application/json', authorization: 'Bearer t' })])
     } finally {
       await service.close()
     }

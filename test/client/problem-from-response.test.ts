@@ -154,6 +154,8 @@ describe('problemFromResponse: the typed fields come back from the headers', () 
     [451, { link: 'junk <https://blocker.example>; rel="blocked-by"' }, {}],
     [451, { link: '<https://blocker.example>;rel=blocked-by' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
     [451, { link: '<https://blocker.example> ; rel="blocked-by" ; title="court order"' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
+    // A value folded over two lines (obs-fold, RFC 9110 5.5), as a client that does not unfold it hands it on.
+    [451, { link: '<https://blocker.example>;\r\n rel="blocked-by"' }, { link: '<https://blocker.example>; rel="blocked-by"' }],
   ] as const)('%i from another client, headers %j', async (status, sent, expected) => {
     const problem = await problemFromResponse(responseLike(status, sent))
     expect(problem.status).toBe(status)

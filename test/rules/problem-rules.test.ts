@@ -60,12 +60,24 @@ describe('media types', () => {
 describe('a rejected correlation id', () => {
   const rejected = 'bad id <x>'
 
+  it('is not looked for when none was sent, even in an answer without a correlation header', () => {
+    const bare: Answer = { ...answer(), header: (name) => (name === 'content-type' ? 'application/problem+json' : undefined) }
+    expect(brokenRules(bare, expected()).map((broken) => broken.rule)).not.toContain('correlation-id-not-reflected')
+  })
+
   it('passes when it appears nowhere', () => {
     expect(messages(answer(), expected({ rejectedCorrelationId: rejected }))).toEqual([])
   })
 
   it('fails when the header reflects it', () => {
     expect(messages(answer({ headers: { 'x-correlation-id': rejected } }), expected({ rejectedCorrelationId: rejected }))).toContain(
+      'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the header',
+    )
+  })
+
+  it('is looked for in the header alone when the answer has no body (HEAD)', () => {
+    const headOnly: Answer = { ...answer({ headers: { 'x-correlation-id': rejected } }), text: undefined }
+    expect(messages(headOnly, expected({ head: true, rejectedCorrelationId: rejected }))).toContain(
       'correlation-id-not-reflected: the invalid correlation id "bad id <x>" is reflected in the header',
     )
   })
