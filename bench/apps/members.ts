@@ -2,6 +2,7 @@
  * What every benchmark route answers, so variants differ only in how they answer: the same path,
  * the same detail, and for the plain reply the same members our problem body has.
  */
+import { loadLibrary } from './library.js'
 
 /** The path every variant is loaded on. */
 export const BENCH_PATH = '/users/42'
@@ -41,6 +42,9 @@ export function problemHeaders(correlationId: string = crypto.randomUUID()): Rec
   return { 'content-type': 'application/problem+json', 'cache-control': 'no-store', vary: 'Accept', 'x-correlation-id': correlationId }
 }
 
+/** The library's own 500 detail, so the hand-written reference can never drift from our bytes. */
+const { SERVER_ERROR_DETAIL } = await loadLibrary()
+
 /**
  * The members of our 500 body, for the hand-written reference that writes them: the fixed detail
  * that tells the client to quote the id, never the thrown message.
@@ -50,7 +54,7 @@ export function serverFaultMembers(url: string, correlationId: string): Record<s
     type: 'about:blank',
     title: 'Internal Server Error',
     status: 500,
-    detail: 'The server could not complete the request. Quote the correlationId when reporting this problem.',
+    detail: SERVER_ERROR_DETAIL,
     instance: url,
     code: 'INTERNAL_SERVER_ERROR',
     correlationId,
